@@ -1,0 +1,141 @@
+#include "daemon/cli.h"
+
+#include "config/config.h"
+#include "daemon/atomic_file.h"
+#include "daemon/list_table.h"
+#include "daemon/options.h"
+#include "ical/writer.h"
+#include "schedule/feed.h"
+#include "schedule/schedule.h"
+
+#include <date/tz.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <ostream>
+
+#ifndef CADENCED_VERSION
+#define CADENCED_VERSION "unknown"
+#endif
+
+namespace cadenced::cli {
+
+using namespace std::chrono;
+
+environment environment::from_process() {
+    environment env;
+    env.getenv = [](const std::string& name) -> std::optional<std::string> {
+        const char* v = std::getenv(name.c_str());
+        if (!v) return std::nullopt;
+        return std::string{v};
+    };
+    env.now = [] { return floor<seconds>(system_clock::now()); };
+    return env;
+}
+
+namespace {
+
+config::config load_config(const options& opts, const environment& env) {
+    if (opts.config_path) return config::load_file(*opts.config_path);
+    std::error_code ec;
+    if (std::filesystem::exists(env.default_config_path, ec)) return config::load_file(env.default_config_path);
+    return config::load_default();
+}
+
+// The export's "now": --now, else SOURCE_DATE_EPOCH (reproducible builds'
+// convention), else the clock.
+sys_seconds resolve_now(const options& opts, const environment& env) {
+    if (opts.now) return *opts.now;
+    if (auto epoch = env.getenv("SOURCE_DATE_EPOCH"); epoch && !epoch->empty()) {
+        auto parsed = parse_instant("@" + *epoch);
+        if (!parsed) throw usage_error("SOURCE_DATE_EPOCH must be seconds since 1970, got \"" + *epoch + "\"");
+        return *parsed;
+    }
+    return env.now();
+}
+
+year_month_day today_in(const std::string& zone, sys_seconds now) {
+    const auto local = date::make_zoned(zone, now).get_local_time();
+    const auto day_count = floor<date::days>(local).time_since_epoch().count();
+    return year_month_day{local_days{days{day_count}}};
+}
+
+const schedule::feed& find_feed(const config::config& cfg, const std::string& name) {
+    if (const auto* f = cfg.find_feed(name)) return *f;
+    std::string known;
+    for (const auto& f : cfg.feeds) known += (known.empty() ? "" : ", ") + f.name;
+    throw usage_error("unknown feed \"" + name + "\"; configured feeds: " + known);
+}
+
+std::vector<schedule::occurrence> selected_events(const options& opts, const config::config& cfg, sys_seconds now) {
+    const auto& rhythm = cfg.rhythm;
+    schedule::date_range range = schedule::default_range(rhythm.fiscal, today_in(rhythm.timezone, now));
+    if (opts.from) range.from = *opts.from;
+    if (opts.to) range.to = *opts.to;
+    const auto& feed = find_feed(cfg, opts.feed);
+    return schedule::apply_feed(schedule::generate(rhythm, range), feed);
+}
+
+int export_calendar(const options& opts, const config::config& cfg, sys_seconds now, std::ostream& out) {
+    const auto events = selected_events(opts, cfg, now);
+    const auto& feed = *cfg.find_feed(opts.feed);
+    ical::calendar_info info;
+    info.name = feed.title.empty() ? cfg.calendar.name : feed.title;
+    info.description = cfg.calendar.description;
+    info.timezone = cfg.rhythm.timezone;
+    info.refresh_interval = cfg.calendar.refresh_interval;
+    info.stamp = now;
+    const std::string ics = ical::write_calendar(info, events);
+    if (opts.output_path) {
+        write_file_atomically(*opts.output_path, ics);
+        return exit_ok;
+    }
+    out << ics;
+    out.flush();
+    if (!out) throw io_error("cannot write to standard output");
+    return exit_ok;
+}
+
+int check_config(const config::config& cfg, std::ostream& out) {
+    out << cfg.source << ": ok: " << cfg.rhythm.meetings.size() << " meetings, " << cfg.feeds.size()
+        << " feeds, time zone " << cfg.rhythm.timezone << "\n";
+    return exit_ok;
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const environment& env) {
+    try {
+        const options opts = parse_options(argc, argv);
+        switch (opts.what) {
+            case action::help: out << opts.help_text; return exit_ok;
+            case action::version: out << "cadenced " CADENCED_VERSION "\n"; return exit_ok;
+            case action::print_default_config: out << config::embedded_default_toml(); return exit_ok;
+            case action::none:
+                throw usage_error("no action given: use --export, --list or --check-config (see cadenced --help)");
+            default: break;
+        }
+        const config::config cfg = load_config(opts, env);
+        if (opts.what == action::check_config) return check_config(cfg, out);
+        const sys_seconds now = resolve_now(opts, env);
+        if (opts.what == action::list) {
+            out << list_table(selected_events(opts, cfg, now));
+            return exit_ok;
+        }
+        return export_calendar(opts, cfg, now, out);
+    } catch (const usage_error& e) {
+        err << "cadenced: " << e.what() << "\n";
+        return exit_usage;
+    } catch (const config::config_error& e) {
+        err << "cadenced: " << e.what() << "\n";
+        return exit_config;
+    } catch (const schedule::rhythm_error& e) {
+        err << "cadenced: config: " << e.what() << "\n";
+        return exit_config;
+    } catch (const io_error& e) {
+        err << "cadenced: " << e.what() << "\n";
+        return exit_io;
+    }
+}
+
+}  // namespace cadenced::cli
