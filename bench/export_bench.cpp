@@ -77,7 +77,9 @@ std::string large_rhythm() {
         } else {
             toml += "when = { rule = \"nth-weekday\", weekday = \"" + std::string{weekdays[i % 5]} + "\", nth = " +
                     std::to_string(i % 4 + 1) + ", months = [1, 2, 3] }\n";
-            toml += "start = \"" + std::to_string(8 + i % 8) + ":30\"\n";
+            char start[32];
+            std::snprintf(start, sizeof start, "start = \"%02d:30\"\n", 8 + i % 8);
+            toml += start;
         }
         toml += "reminder_minutes = 30\n[[meetings.agenda]]\nitems = [\n";
         for (int k = 0; k < 4; ++k)
