@@ -9,6 +9,7 @@ string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
 string(REGEX REPLACE "(('[^']+',){16})" "\\1\n" bytes "${bytes}")
 file(WRITE "${OUTPUT}.tmp"
 "// Generated from ${INPUT}; do not edit.
+#include \"config/config.h\"
 #include <string_view>
 namespace cadenced::config {
 namespace {

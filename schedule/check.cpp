@@ -27,8 +27,10 @@ void check_anchor_day(const rhythm& r, const series& s, const calendar_rule& cal
     for (int q : s.quarters) {
         for (int k : cal.months_of_quarter) {
             if (q < 1 || q > 4 || k < 1 || k > 3) continue;
-            const year_month ym = r.fiscal.month_of(fiscal_quarter{2001, q}, k);  // 2001: not a leap year
-            const unsigned length = static_cast<unsigned>(year_month_day_last{ym.year(), month_day_last{ym.month()}}.day());
+            // Only the civil month matters; 2001 is not a leap year, so
+            // February counts 28 days.
+            const month m = r.fiscal.month_of(fiscal_quarter{2001, q}, k).month();
+            const unsigned length = static_cast<unsigned>(year_month_day_last{year{2001}, month_day_last{m}}.day());
             if (day > length) {
                 problems.push_back(where(s) + "day " + std::to_string(day) + " does not exist in every month it applies to (month " +
                                    std::to_string(k) + " of Q" + std::to_string(q) + ")");

@@ -86,7 +86,7 @@ inline date next_working_day(date x) {
 }
 
 inline std::string str(date x) {
-    char buf[16];
+    char buf[40];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", x.y, x.m, x.d);
     return buf;
 }

@@ -1,0 +1,78 @@
+#pragma once
+// Loading and validating the TOML config. Every error names
+// file:line:column, the key, what is wrong and what is allowed.
+
+#include "schedule/feed.h"
+#include "schedule/rhythm.h"
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cadenced::config {
+
+/// Calendar-level settings the writers need.
+struct calendar_settings {
+    std::string name = "Operating rhythm";  ///< X-WR-CALNAME when a feed has no title
+    std::string description;
+    std::chrono::minutes refresh_interval{12 * 60};  ///< REFRESH-INTERVAL / X-PUBLISHED-TTL
+    std::string uid_domain = "cadenced";             ///< right-hand side of every UID
+};
+
+struct config {
+    std::string source;  ///< file path, or "<embedded default>"
+    schedule::rhythm rhythm;
+    std::vector<schedule::feed> feeds;
+    calendar_settings calendar;
+
+    const schedule::feed* find_feed(std::string_view name) const;
+};
+
+/// A config that cannot be used. what() is the whole one-line message,
+/// "path:line:column: message", or "path: message" for problems without a
+/// position (line and column 0), such as a file that cannot be read.
+class config_error : public std::runtime_error {
+public:
+    config_error(std::string source, int line, int column, const std::string& message);
+    const std::string& source() const { return source_; }
+    int line() const { return line_; }
+    int column() const { return column_; }
+    /// The message without the position prefix.
+    const std::string& message() const { return message_; }
+
+private:
+    std::string source_;
+    int line_;
+    int column_;
+    std::string message_;
+};
+
+/// How the zone is chosen when the config has no `timezone`: the TZ
+/// environment variable if it names an IANA zone, else /etc/localtime, else
+/// UTC. Injected so tests can pin it.
+struct zone_fallback {
+    std::optional<std::string> tz_env;          ///< value of TZ, if set
+    std::filesystem::path localtime = "/etc/localtime";
+    static zone_fallback from_environment();
+    /// The zone this fallback picks; "UTC" when nothing names a known zone.
+    std::string resolve() const;
+};
+
+/// Parses and validates `text`; `source` names it in errors.
+config load_string(std::string_view text, std::string source,
+                   const zone_fallback& zones = zone_fallback::from_environment());
+/// Reads and loads a file; a missing or unreadable file is a config_error
+/// at 0:0 with the OS reason.
+config load_file(const std::filesystem::path& path,
+                 const zone_fallback& zones = zone_fallback::from_environment());
+/// The embedded default rhythm.
+config load_default(const zone_fallback& zones = zone_fallback::from_environment());
+
+/// The text of the embedded default (config/default.toml).
+std::string_view embedded_default_toml();
+
+}  // namespace cadenced::config
