@@ -1,0 +1,243 @@
+#include "ical/event.h"
+
+#include "ical/content_lines.h"
+#include "ical/ical_time.h"
+#include "ical/libical_ptr.h"
+#include "ical/text.h"
+#include "ical/x_property.h"
+#include "schedule/agenda_render.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+namespace cadenced::ical {
+
+using namespace std::chrono;
+
+namespace {
+
+// libical's serialisation of `p`, as content lines.
+void append_property(std::string& out, icalproperty* p) {
+    const buffer_ptr text{icalproperty_as_ical_string_r(p)};
+    append_content_lines(out, text.get());
+}
+
+// The content lines of `p`, which is freed.
+std::string lines_of(icalproperty* p) {
+    const property_ptr owned{p};
+    std::string out;
+    append_property(out, owned.get());
+    return out;
+}
+
+// Appends one field to a cache key, its length first (as raw bytes: this runs
+// for every attendee of every event), so that different field lists never
+// give the same key.
+std::string& add_field(std::string& key, std::string_view field) {
+    const auto size = static_cast<std::uint32_t>(field.size());
+    char size_bytes[sizeof size];
+    std::memcpy(size_bytes, &size, sizeof size);
+    return key.append(size_bytes, sizeof size).append(field);
+}
+
+std::string person_key(std::string_view property, const schedule::person& p) {
+    std::string key;
+    key.reserve(property.size() + p.email.size() + p.name.size() + p.title.size() + 12);
+    key.append(property);
+    add_field(add_field(add_field(key, p.email), p.name), p.title);
+    return key;
+}
+
+std::string common_name(const schedule::person& p) {
+    return clean_parameter(p.name.empty() ? p.title : p.name);
+}
+
+std::string mailto(const schedule::person& p) {
+    return "mailto:" + clean_parameter(p.email);
+}
+
+icalproperty* new_person_property(icalproperty* (*make)(const char*), const std::string& address,
+                                  const std::string& cn) {
+    icalproperty* p = make(address.c_str());
+    if (!cn.empty()) icalproperty_add_parameter(p, icalparameter_new_cn(cn.c_str()));
+    return p;
+}
+
+icalcomponent* new_alarm(int minutes_before) {
+    icalcomponent* alarm = icalcomponent_new_valarm();
+    icalcomponent_add_property(alarm, icalproperty_new_action(ICAL_ACTION_DISPLAY));
+    icaltriggertype trigger{};
+    trigger.time = icaltime_null_time();
+    trigger.duration = icaldurationtype_from_int(-60 * minutes_before);
+    icalcomponent_add_property(alarm, icalproperty_new_trigger(trigger));
+    // RFC 5545 requires a DESCRIPTION on a DISPLAY alarm. Clients show the
+    // event's title with the alarm, so a fixed text keeps the VALARM the
+    // same for every event (and serialised once).
+    icalcomponent_add_property(alarm, icalproperty_new_description("Reminder"));
+    return alarm;
+}
+
+}  // namespace
+
+std::string html_document(const schedule::occurrence& o) {
+    // Kept small: libical escapes and folds this text byte by byte for every event.
+    return "<!DOCTYPE html><html><body>" + schedule::render_html(o) + "</body></html>";
+}
+
+event_writer::event_writer(sys_seconds stamp)
+    : uid_{icalproperty_new_uid("")},
+      summary_{icalproperty_new_summary("")},
+      description_{icalproperty_new_description("")},
+      html_{new_x_property("X-ALT-DESC", "")} {
+    icalproperty_add_parameter(html_.get(), icalparameter_new_fmttype("text/html"));
+    // The VEVENT's own lines, as libical writes an empty one.
+    const component_ptr empty{icalcomponent_new_vevent()};
+    const buffer_ptr text = serialise(empty.get());
+    std::string lines;
+    append_content_lines(lines, text.get());
+    const auto end_at = lines.find("END:");
+    begin_ = lines.substr(0, end_at);
+    end_ = lines.substr(end_at);
+    stamp_ = lines_of(icalproperty_new_dtstamp(utc_date_time(stamp)));
+}
+
+template <class Make>
+const std::string& event_writer::repeated(std::string key, Make make) {
+    auto it = lines_.find(key);
+    if (it == lines_.end()) it = lines_.emplace(std::move(key), make()).first;
+    return it->second;
+}
+
+event_writer::time_properties& event_writer::times_for(const std::string& key, const char* tzid) {
+    auto it = times_.find(key);
+    if (it == times_.end()) {
+        time_properties t{property_ptr{icalproperty_new_dtstart(icaltime_null_time())},
+                          property_ptr{icalproperty_new_dtend(icaltime_null_time())}};
+        if (tzid) {
+            icalproperty_add_parameter(t.start.get(), icalparameter_new_tzid(tzid));
+            icalproperty_add_parameter(t.end.get(), icalparameter_new_tzid(tzid));
+        }
+        it = times_.emplace(key, std::move(t)).first;
+    }
+    return it->second;
+}
+
+void event_writer::append_times(std::string& out, const schedule::occurrence& o, const event_zone& zone) {
+    if (o.all_day) {
+        auto& t = times_for("date", nullptr);
+        const local_days end = std::max(o.date + days{1}, floor<days>(o.end));
+        icalproperty_set_dtstart(t.start.get(), date_value(o.date));
+        icalproperty_set_dtend(t.end.get(), date_value(end));
+        append_property(out, t.start.get());
+        append_property(out, t.end.get());
+        return;
+    }
+    const bool has_end = o.end > o.start;
+    if (zone.utc) {
+        // In UTC the wall clock is the UTC clock.
+        auto& t = times_for("utc", nullptr);
+        icalproperty_set_dtstart(t.start.get(), utc_date_time(sys_seconds{o.start.time_since_epoch()}));
+        icalproperty_set_dtend(t.end.get(), utc_date_time(sys_seconds{o.end.time_since_epoch()}));
+        append_property(out, t.start.get());
+        if (has_end) append_property(out, t.end.get());
+        return;
+    }
+    // A zone-less value plus our own TZID parameter: a value carrying an
+    // icaltimezone would make libical write that zone's (prefixed) TZID.
+    auto& t = times_for("tzid:" + zone.tzid, zone.tzid.c_str());
+    icalproperty_set_dtstart(t.start.get(), local_date_time(o.start));
+    icalproperty_set_dtend(t.end.get(), local_date_time(o.end));
+    append_property(out, t.start.get());
+    if (has_end) append_property(out, t.end.get());
+}
+
+void event_writer::append_people(std::string& out, const schedule::occurrence& o) {
+    if (o.organizer && !o.organizer->email.empty()) {
+        const auto& organizer = *o.organizer;
+        out += repeated(person_key("ORGANIZER", organizer), [&] {
+            return lines_of(new_person_property(icalproperty_new_organizer, mailto(organizer), common_name(organizer)));
+        });
+    }
+    for (std::size_t i = 0; i < o.attendees.size(); ++i) {
+        const auto& person = o.attendees[i];
+        if (person.email.empty()) continue;
+        const auto same_address = [&](const schedule::person& other) { return other.email == person.email; };
+        if (std::any_of(o.attendees.begin(), o.attendees.begin() + static_cast<std::ptrdiff_t>(i), same_address)) {
+            continue;  // listed twice
+        }
+        out += repeated(person_key("ATTENDEE", person), [&] {
+            icalproperty* p = new_person_property(icalproperty_new_attendee, mailto(person), common_name(person));
+            icalproperty_add_parameter(p, icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
+            icalproperty_add_parameter(p, icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION));
+            icalproperty_add_parameter(p, icalparameter_new_rsvp(ICAL_RSVP_FALSE));
+            return lines_of(p);
+        });
+    }
+}
+
+void event_writer::append(std::string& out, const schedule::occurrence& o, const event_zone& zone) {
+    out += begin_;
+    if (const auto uid = clean_text(o.uid); !uid.empty()) {
+        icalproperty_set_uid(uid_.get(), uid.c_str());
+        append_property(out, uid_.get());
+    }
+    out += stamp_;
+    append_times(out, o, zone);
+    if (const auto title = clean_text(o.title); !title.empty()) {
+        icalproperty_set_summary(summary_.get(), title.c_str());
+        append_property(out, summary_.get());
+    }
+    if (const auto text = clean_text(schedule::render_text(o)); !text.empty()) {
+        icalproperty_set_description(description_.get(), text.c_str());
+        append_property(out, description_.get());
+    }
+    icalproperty_set_x(html_.get(), clean_text(html_document(o)).c_str());
+    append_property(out, html_.get());
+    if (!o.location.empty()) {
+        out += repeated("LOCATION:" + o.location, [&] {
+            const auto location = clean_text(o.location);
+            return location.empty() ? std::string{} : lines_of(icalproperty_new_location(location.c_str()));
+        });
+    }
+    out += repeated(o.confidential ? "CLASS:CONFIDENTIAL" : "CLASS:PUBLIC", [&] {
+        return lines_of(icalproperty_new_class(o.confidential ? ICAL_CLASS_CONFIDENTIAL : ICAL_CLASS_PUBLIC));
+    });
+    if (!o.categories.empty()) {
+        std::string key = "CATEGORIES";
+        for (const auto& name : o.categories) add_field(key, name);
+        const auto& lines = repeated(std::move(key), [&] {
+            const auto list = category_list(o.categories);
+            return list.empty() ? std::string{} : lines_of(icalproperty_new_categories(list.c_str()));
+        });
+        out += lines;
+    }
+    append_people(out, o);
+    out += repeated("SEQUENCE+STATUS", [] {
+        return lines_of(icalproperty_new_sequence(0)) + lines_of(icalproperty_new_status(ICAL_STATUS_CONFIRMED));
+    });
+    // All-day events are deadlines: they should not block anyone's time.
+    out += repeated(o.all_day ? "TRANSP:TRANSPARENT" : "TRANSP:OPAQUE", [&] {
+        return lines_of(icalproperty_new_transp(o.all_day ? ICAL_TRANSP_TRANSPARENT : ICAL_TRANSP_OPAQUE));
+    });
+    if (!o.meeting_id.empty()) {
+        out += repeated("X-CADENCED-KIND:" + o.meeting_id, [&] {
+            const auto kind = clean_text(o.meeting_id);
+            return kind.empty() ? std::string{} : lines_of(new_x_property("X-CADENCED-KIND", kind));
+        });
+    }
+    if (o.reminder_minutes) {
+        out += repeated("VALARM:" + std::to_string(*o.reminder_minutes), [&] {
+            const component_ptr alarm{new_alarm(*o.reminder_minutes)};
+            const buffer_ptr text = serialise(alarm.get());
+            std::string lines;
+            append_content_lines(lines, text.get());
+            return lines;
+        });
+    }
+    out += end_;
+}
+
+}  // namespace cadenced::ical

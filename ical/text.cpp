@@ -1,0 +1,65 @@
+#include "ical/text.h"
+
+#include <string_view>
+#include <utility>
+
+namespace cadenced::ical {
+
+namespace {
+
+bool is_kept(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return c == '\n' || c == '\t' || (u >= 0x20 && u != 0x7F);
+}
+
+// Branch-free so that the common case, clean text, is one quick pass.
+bool needs_cleaning(std::string_view text) {
+    bool found = false;
+    for (const char c : text) found |= !is_kept(c);
+    return found;
+}
+
+}  // namespace
+
+std::string clean_text(std::string text) {
+    if (!needs_cleaning(text)) return text;
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\r') {
+            // CR LF and a lone CR are both one line break.
+            out += '\n';
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        } else if (is_kept(c)) {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string clean_parameter(std::string text) {
+    std::string out = clean_text(std::move(text));
+    for (char& c : out) {
+        if (c == '\n' || c == '\t') c = ' ';
+        else if (c == '"') c = '\'';
+    }
+    return out;
+}
+
+std::string category_list(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& name : names) {
+        std::string cleaned = clean_text(name);
+        if (cleaned.empty()) continue;
+        for (char& c : cleaned) {
+            if (c == '\n' || c == '\t') c = ' ';
+            else if (c == ',') c = category_comma;
+        }
+        if (!out.empty()) out += ',';
+        out += cleaned;
+    }
+    return out;
+}
+
+}  // namespace cadenced::ical
