@@ -190,12 +190,14 @@ void event_writer::append(std::string& out, const schedule::occurrence& o, const
         icalproperty_set_summary(summary_.get(), title.c_str());
         append_property(out, summary_.get());
     }
+    // An event with nothing to say (a busy block) carries neither text nor
+    // HTML: an empty agenda document would still tell that there is one.
     if (const auto text = clean_text(schedule::render_text(o)); !text.empty()) {
         icalproperty_set_description(description_.get(), text.c_str());
         append_property(out, description_.get());
+        icalproperty_set_x(html_.get(), clean_text(html_document(o)).c_str());
+        append_property(out, html_.get());
     }
-    icalproperty_set_x(html_.get(), clean_text(html_document(o)).c_str());
-    append_property(out, html_.get());
     if (!o.location.empty()) {
         out += repeated("LOCATION:" + o.location, [&] {
             const auto location = clean_text(o.location);

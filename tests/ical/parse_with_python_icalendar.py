@@ -67,11 +67,12 @@ def check_event(event, expected):
     check_equal(str(event.get("SUMMARY")), expected["summary"], uid + " SUMMARY")
     if expected["description"]:
         check_equal(str(event.get("DESCRIPTION")), expected["description"], uid + " DESCRIPTION")
+        alt = event.get("X-ALT-DESC")
+        check_equal(str(alt), expected["html"], uid + " X-ALT-DESC")
+        check_equal(alt.params.get("FMTTYPE") if alt is not None else None, "text/html", uid + " FMTTYPE")
     else:
         check("DESCRIPTION" not in event, uid + ": DESCRIPTION written for an empty text")
-    alt = event.get("X-ALT-DESC")
-    check_equal(str(alt), expected["html"], uid + " X-ALT-DESC")
-    check_equal(alt.params.get("FMTTYPE") if alt is not None else None, "text/html", uid + " FMTTYPE")
+        check("X-ALT-DESC" not in event, uid + ": X-ALT-DESC written for an empty text")
     if expected["location"]:
         check_equal(str(event.get("LOCATION")), expected["location"], uid + " LOCATION")
     check_equal(str(event.get("CLASS")), expected["class"], uid + " CLASS")

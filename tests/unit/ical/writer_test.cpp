@@ -163,7 +163,7 @@ TEST_CASE("writer: an event without extras has none of their properties", "[unit
     CHECK(e.attendees.empty());
     CHECK(e.alarms.empty());
     CHECK(e.x_properties.count("X-CADENCED-KIND") == 0);
-    CHECK(e.x_properties.count("X-ALT-DESC") == 1);  // the HTML document is never empty
+    CHECK(e.x_properties.count("X-ALT-DESC") == 0);  // no text, so no HTML either
 }
 
 TEST_CASE("writer: a confidential event is CLASS:CONFIDENTIAL", "[unit][ical]") {
