@@ -94,6 +94,11 @@ std::string long_date(year_month_day d) {
     return out;
 }
 
+std::string month_and_year(year_month ym) {
+    return std::string{month_names[static_cast<unsigned>(ym.month()) - 1]} + " " +
+           std::to_string(static_cast<int>(ym.year()));
+}
+
 std::string expand(std::string_view text, const placeholder_context& ctx) {
     std::string out;
     out.reserve(text.size() + 16);

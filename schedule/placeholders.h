@@ -45,4 +45,7 @@ std::optional<placeholder_problem> check_placeholders(
 /// "Tuesday 2 February 2027"
 std::string long_date(std::chrono::year_month_day d);
 
+/// "February 2027"
+std::string month_and_year(std::chrono::year_month ym);
+
 }  // namespace cadenced::schedule

@@ -11,7 +11,6 @@
 #include "schedule/placeholders.h"
 
 #include <algorithm>
-#include <array>
 #include <map>
 #include <set>
 
@@ -20,15 +19,6 @@ namespace cadenced::schedule {
 using namespace std::chrono;
 
 namespace {
-
-constexpr std::array<std::string_view, 12> month_names{
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
-
-std::string month_year(year_month ym) {
-    return std::string{month_names[static_cast<unsigned>(ym.month()) - 1]} + " " +
-           std::to_string(static_cast<int>(ym.year()));
-}
 
 bool contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
@@ -130,9 +120,9 @@ private:
             if (e.month_of_quarter != k) continue;
             const std::string what = s.title.empty() ? s.id : expand(s.title, placeholder_context{q, 1, 1, {}, {}});
             if (e.kind == exception_kind::replaced)
-                pending_.push_back({e.by, q, {remark_kind::replaces, s.id, "Takes the place of the " + what + " of " + month_year(ym) + "."}});
+                pending_.push_back({e.by, q, {remark_kind::replaces, s.id, "Takes the place of the " + what + " of " + month_and_year(ym) + "."}});
             else
-                pending_.push_back({e.by, q, {remark_kind::folded_in, s.id, "Covers the " + what + " of " + month_year(ym) + ", folded into this meeting."}});
+                pending_.push_back({e.by, q, {remark_kind::folded_in, s.id, "Covers the " + what + " of " + month_and_year(ym) + ", folded into this meeting."}});
             return true;
         }
         return false;
