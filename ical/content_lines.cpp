@@ -109,4 +109,20 @@ void append_content_lines(std::string& out, std::string_view serialised) {
     }
 }
 
+void append_text_property(std::string& out, std::string_view head, std::string_view value) {
+    std::string line;
+    line.reserve(head.size() + 1 + value.size() + value.size() / 16);
+    line.append(head);
+    line += ':';
+    std::size_t from = 0;
+    for (auto i = value.find_first_of("\\;,\n"); i != std::string_view::npos; i = value.find_first_of("\\;,\n", from)) {
+        line.append(value.substr(from, i - from));
+        line += '\\';
+        line += value[i] == '\n' ? 'n' : value[i];
+        from = i + 1;
+    }
+    line.append(value.substr(from));
+    append_folded(out, line);
+}
+
 }  // namespace cadenced::ical

@@ -25,4 +25,12 @@ namespace cadenced::ical {
 /// CRLF. A final line without CRLF is completed.
 void append_content_lines(std::string& out, std::string_view serialised);
 
+/// Appends one TEXT property straight to `out`: `head` is the name with its
+/// parameters ("X-ALT-DESC;FMTTYPE=text/html"), `value` text already passed
+/// through clean_text(). It escapes and folds exactly as libical followed by
+/// append_content_lines() would (a test holds the two to the same bytes),
+/// without libical's byte-by-byte buffer: the long agenda texts of every
+/// event go this way, and they dominate the cost of an export.
+void append_text_property(std::string& out, std::string_view head, std::string_view value);
+
 }  // namespace cadenced::ical

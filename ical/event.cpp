@@ -83,16 +83,12 @@ icalcomponent* new_alarm(int minutes_before) {
 }  // namespace
 
 std::string html_document(const schedule::occurrence& o) {
-    // Kept small: libical escapes and folds this text byte by byte for every event.
+    // Kept small: it is escaped and folded for every event.
     return "<!DOCTYPE html><html><body>" + schedule::render_html(o) + "</body></html>";
 }
 
 event_writer::event_writer(sys_seconds stamp)
-    : uid_{icalproperty_new_uid("")},
-      summary_{icalproperty_new_summary("")},
-      description_{icalproperty_new_description("")},
-      html_{new_x_property("X-ALT-DESC", "")} {
-    icalproperty_add_parameter(html_.get(), icalparameter_new_fmttype("text/html"));
+    : uid_{icalproperty_new_uid("")} {
     // The VEVENT's own lines, as libical writes an empty one.
     const component_ptr empty{icalcomponent_new_vevent()};
     const buffer_ptr text = serialise(empty.get());
@@ -186,17 +182,12 @@ void event_writer::append(std::string& out, const schedule::occurrence& o, const
     }
     out += stamp_;
     append_times(out, o, zone);
-    if (const auto title = clean_text(o.title); !title.empty()) {
-        icalproperty_set_summary(summary_.get(), title.c_str());
-        append_property(out, summary_.get());
-    }
+    if (const auto title = clean_text(o.title); !title.empty()) append_text_property(out, "SUMMARY", title);
     // An event with nothing to say (a busy block) carries neither text nor
     // HTML: an empty agenda document would still tell that there is one.
     if (const auto text = clean_text(schedule::render_text(o)); !text.empty()) {
-        icalproperty_set_description(description_.get(), text.c_str());
-        append_property(out, description_.get());
-        icalproperty_set_x(html_.get(), clean_text(html_document(o)).c_str());
-        append_property(out, html_.get());
+        append_text_property(out, "DESCRIPTION", text);
+        append_text_property(out, "X-ALT-DESC;FMTTYPE=text/html", clean_text(html_document(o)));
     }
     if (!o.location.empty()) {
         out += repeated("LOCATION:" + o.location, [&] {

@@ -57,9 +57,6 @@ private:
     std::unordered_map<std::string, std::string> lines_;
 
     property_ptr uid_;
-    property_ptr summary_;
-    property_ptr description_;
-    property_ptr html_;  ///< X-ALT-DESC;FMTTYPE=text/html
     /// By "tzid:<TZID>", "date" or "utc".
     std::unordered_map<std::string, time_properties> times_;
 };

@@ -1,6 +1,5 @@
 #include "schedule/agenda_render.h"
 
-#include <cstdio>
 
 namespace cadenced::schedule {
 
@@ -10,9 +9,10 @@ std::string clock_time(local_seconds t) {
     const auto since_midnight = t - floor<days>(t);
     const auto h = duration_cast<hours>(since_midnight);
     const auto m = duration_cast<minutes>(since_midnight - h);
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(h.count()), static_cast<int>(m.count()));
-    return buf;
+    const int hh = static_cast<int>(h.count()), mm = static_cast<int>(m.count());
+    // Hand-formatted: this runs for every agenda item of every event.
+    return {static_cast<char>('0' + hh / 10), static_cast<char>('0' + hh % 10), ':',
+            static_cast<char>('0' + mm / 10), static_cast<char>('0' + mm % 10)};
 }
 
 std::string html_escape(std::string_view text) {

@@ -31,15 +31,17 @@ occurrence as_busy_block(const occurrence& o, const std::string& title) {
 
 }  // namespace
 
-std::vector<occurrence> apply_feed(const std::vector<occurrence>& all, const feed& f) {
-    std::vector<occurrence> out;
-    out.reserve(all.size());
-    for (const auto& o : all) {
+std::vector<occurrence> apply_feed(std::vector<occurrence> all, const feed& f) {
+    std::size_t kept = 0;
+    for (auto& o : all) {
         if (!shows_series(f, o.meeting_id)) continue;
-        if (!o.confidential || f.confidential == confidential_view::full) out.push_back(o);
-        else if (f.confidential == confidential_view::busy) out.push_back(as_busy_block(o, f.busy_title));
+        if (o.confidential && f.confidential == confidential_view::omit) continue;
+        if (o.confidential && f.confidential == confidential_view::busy) o = as_busy_block(o, f.busy_title);
+        if (&all[kept] != &o) all[kept] = std::move(o);
+        ++kept;
     }
-    return out;
+    all.resize(kept);
+    return all;
 }
 
 std::vector<feed> default_feeds() {
