@@ -114,14 +114,18 @@ void append_text_property(std::string& out, std::string_view head, std::string_v
     line.reserve(head.size() + 1 + value.size() + value.size() / 16);
     line.append(head);
     line += ':';
-    std::size_t from = 0;
-    for (auto i = value.find_first_of("\\;,\n"); i != std::string_view::npos; i = value.find_first_of("\\;,\n", from)) {
-        line.append(value.substr(from, i - from));
+    // Runs of plain text are copied whole; only the four specials are
+    // looked at one by one. This runs over every agenda text.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const char c = value[i];
+        if (c != '\\' && c != ';' && c != ',' && c != '\n') continue;
+        line.append(value.data() + run, i - run);
         line += '\\';
-        line += value[i] == '\n' ? 'n' : value[i];
-        from = i + 1;
+        line += c == '\n' ? 'n' : c;
+        run = i + 1;
     }
-    line.append(value.substr(from));
+    line.append(value.data() + run, value.size() - run);
     append_folded(out, line);
 }
 

@@ -325,9 +325,16 @@ std::vector<occurrence> generate(const rhythm& r, date_range range) {
     }
     // Occurrences were added series by series, so a stable sort on start
     // keeps the rhythm's series order among meetings starting together.
-    std::stable_sort(out.begin(), out.end(),
-                     [](const occurrence& a, const occurrence& b) { return a.start < b.start; });
-    return out;
+    // Indices are sorted rather than the occurrences themselves, which are
+    // large: each is then moved once.
+    std::vector<std::size_t> order_by_start(out.size());
+    for (std::size_t i = 0; i < out.size(); ++i) order_by_start[i] = i;
+    std::stable_sort(order_by_start.begin(), order_by_start.end(),
+                     [&](std::size_t a, std::size_t b) { return out[a].start < out[b].start; });
+    std::vector<occurrence> sorted;
+    sorted.reserve(out.size());
+    for (std::size_t i : order_by_start) sorted.push_back(std::move(out[i]));
+    return sorted;
 }
 
 date_range default_range(const fiscal_calendar& fiscal, year_month_day today) {
