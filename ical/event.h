@@ -38,9 +38,11 @@ public:
 
 private:
     /// DTSTART and DTEND of one way of writing times.
-    struct time_properties {
-        property_ptr start;
-        property_ptr end;
+    /// The DTSTART and DTEND lines up to their value ("DTSTART;TZID=...:"),
+    /// as libical writes them, for one kind of time value.
+    struct time_heads {
+        std::string start;
+        std::string end;
     };
 
     template <class Make>
@@ -48,7 +50,7 @@ private:
 
     void append_times(std::string& out, const schedule::occurrence& o, const event_zone& zone);
     void append_people(std::string& out, const schedule::occurrence& o);
-    time_properties& times_for(const std::string& key, const char* tzid);
+    const time_heads& heads_for(const std::string& key, const char* tzid, icaltimetype sample);
 
     std::string begin_;  ///< "BEGIN:VEVENT" line
     std::string end_;    ///< "END:VEVENT" line
@@ -56,9 +58,8 @@ private:
     /// Content lines of recurring properties, by what they were made from.
     std::unordered_map<std::string, std::string> lines_;
 
-    property_ptr uid_;
     /// By "tzid:<TZID>", "date" or "utc".
-    std::unordered_map<std::string, time_properties> times_;
+    std::unordered_map<std::string, time_heads> times_;
 };
 
 /// X-ALT-DESC's value: a minimal HTML document around render_html(o).

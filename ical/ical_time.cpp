@@ -43,4 +43,39 @@ icaltimetype utc_date_time(sys_seconds t) {
     return v;
 }
 
+namespace {
+
+void put_digits(std::string& out, long long value, int width) {
+    char buf[24];
+    for (int i = width - 1; i >= 0; --i) {
+        buf[i] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+    out.append(buf, static_cast<std::size_t>(width));
+}
+
+}  // namespace
+
+std::string date_text(std::chrono::local_days d) {
+    const std::chrono::year_month_day ymd{d};
+    std::string out;
+    out.reserve(8);
+    put_digits(out, static_cast<int>(ymd.year()), 4);
+    put_digits(out, static_cast<unsigned>(ymd.month()), 2);
+    put_digits(out, static_cast<unsigned>(ymd.day()), 2);
+    return out;
+}
+
+std::string date_time_text(std::chrono::local_seconds t) {
+    using namespace std::chrono;
+    const auto day = floor<days>(t);
+    const hh_mm_ss time{t - day};
+    std::string out = date_text(day);
+    out += 'T';
+    put_digits(out, time.hours().count(), 2);
+    put_digits(out, time.minutes().count(), 2);
+    put_digits(out, time.seconds().count(), 2);
+    return out;
+}
+
 }  // namespace cadenced::ical

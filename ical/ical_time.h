@@ -4,6 +4,7 @@
 #include <libical/ical.h>
 
 #include <chrono>
+#include <string>
 
 namespace cadenced::ical {
 
@@ -16,5 +17,11 @@ icaltimetype date_value(std::chrono::local_days d);
 
 /// A DATE-TIME in UTC ("20270202T100000Z").
 icaltimetype utc_date_time(std::chrono::sys_seconds t);
+
+/// The text of a DATE value, "20270202", as libical writes it.
+std::string date_text(std::chrono::local_days d);
+
+/// The text of a DATE-TIME value without zone, "20270202T100000".
+std::string date_time_text(std::chrono::local_seconds t);
 
 }  // namespace cadenced::ical
