@@ -123,15 +123,17 @@ int main(int argc, char** argv) {
     std::ofstream(config) << large_rhythm();
     const std::vector<std::string> large_args{cadenced, "--export", "--config", config, now,
                                               "--from", "2001-02-01", "--to", "2101-01-31"};
-    run_figures best{1e18, 0};
-    for (int i = 0; i < 3; ++i) {
-        const auto f = run_once(large_args, output);
-        if (f.wall_ms < best.wall_ms) best = f;
-    }
+    // Shared machines are noisy: report the best run (what the code can do)
+    // and the median (what to expect).
+    std::vector<run_figures> large;
+    for (int i = 0; i < 7; ++i) large.push_back(run_once(large_args, output));
+    std::sort(large.begin(), large.end(), [](const run_figures& a, const run_figures& b) { return a.wall_ms < b.wall_ms; });
     const std::size_t events = count_events(output);
-    std::printf("large export (100 fiscal years, 50 meetings): %zu events in %.1f ms = %.0f events/s "
-                "(target >= 100000)  peak RSS %ld KiB\n",
-                events, best.wall_ms, static_cast<double>(events) / (best.wall_ms / 1000.0), best.peak_rss_kib);
+    auto rate = [&](const run_figures& f) { return static_cast<double>(events) / (f.wall_ms / 1000.0); };
+    std::printf("large export (100 fiscal years, 50 meetings): %zu events; best %.1f ms = %.0f events/s, "
+                "median %.1f ms = %.0f events/s (target >= 100000)  peak RSS %ld KiB\n",
+                events, large.front().wall_ms, rate(large.front()), large[large.size() / 2].wall_ms,
+                rate(large[large.size() / 2]), large.front().peak_rss_kib);
     std::remove(config.c_str());
     std::remove(output.c_str());
     ::rmdir(dir.c_str());
