@@ -10,8 +10,10 @@ packages="
   libboost-dev libboost-program-options-dev
   libtomlplusplus-dev
   libhowardhinnant-date-dev tzdata
-  catch2
-  python3 python3-icalendar
+  libboost-dev zlib1g-dev libsqlite3-dev libsystemd-dev libspdlog-dev libfmt-dev
+  catch2 libcurl4-openssl-dev
+  python3 python3-icalendar python3-pil
+  chromium systemd
 "
 
 missing=""
