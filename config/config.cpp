@@ -4,6 +4,7 @@
 #include "config/feeds.h"
 #include "config/meeting_parser.h"
 #include "config/people.h"
+#include "config/server.h"
 #include "config/settings.h"
 #include "config/timezone.h"
 #include "config/validate.h"
@@ -46,13 +47,14 @@ std::vector<schedule::feed> default_feeds_named(const std::string& name) {
 config build(const detail::document& user, const zone_fallback& zones) {
     using namespace detail;
     const table_reader root{user, user.root(), scope{}};
-    root.allow_only({"timezone", "fiscal_year", "calendar", "holidays", "people", "meetings", "feeds"});
+    root.allow_only({"timezone", "fiscal_year", "calendar", "holidays", "people", "meetings", "feeds", "server"});
 
     config c;
     c.source = user.source();
     c.rhythm.timezone = zone_name(root, "timezone").value_or(zones.resolve());
     c.rhythm.fiscal = parse_fiscal_year(root);
     c.calendar = parse_calendar(root);
+    c.server = parse_server(root);
     c.rhythm.uid_domain = c.calendar.uid_domain;
     parse_holidays(root, c.rhythm);
 
@@ -70,7 +72,10 @@ config build(const detail::document& user, const zone_fallback& zones) {
 
     const auto feeds = parse_feeds(root);
     if (root.has("feeds")) {
-        for (const auto& f : feeds) c.feeds.push_back(f.feed);
+        for (const auto& f : feeds) {
+            c.feeds.push_back(f.feed);
+            if (f.token) c.feed_tokens[f.feed.name] = *f.token;
+        }
     } else {
         c.feeds = default_feeds_named(c.calendar.name);
     }

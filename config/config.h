@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -23,11 +24,25 @@ struct calendar_settings {
     std::string uid_domain = "cadenced";             ///< right-hand side of every UID
 };
 
+/// [server]: where the daemon listens and how it names itself in links.
+struct server_settings {
+    std::string listen_address = "127.0.0.1";
+    unsigned short listen_port = 8470;
+    /// Base of the links the daemon hands out (subscribe URLs, agenda
+    /// links), e.g. "https://rhythm.example.com"; empty = the address a
+    /// request came to.
+    std::string public_url;
+};
+
 struct config {
     std::string source;  ///< file path, or "<embedded default>"
     schedule::rhythm rhythm;
     std::vector<schedule::feed> feeds;
+    /// Secret tokens of private feeds, by feed name ("secret address"); a
+    /// feed without an entry is public.
+    std::map<std::string, std::string> feed_tokens;
     calendar_settings calendar;
+    server_settings server;
 
     const schedule::feed* find_feed(std::string_view name) const;
 };
@@ -61,6 +76,10 @@ struct zone_fallback {
     /// The zone this fallback picks; "UTC" when nothing names a known zone.
     std::string resolve() const;
 };
+
+/// "127.0.0.1:8470" or "[::1]:8470" -> address and port; nullopt when it is
+/// not an IP address with a port 1-65535.
+std::optional<std::pair<std::string, unsigned short>> parse_listen(std::string_view text);
 
 /// Parses and validates `text`; `source` names it in errors.
 config load_string(std::string_view text, std::string source,

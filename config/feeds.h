@@ -1,6 +1,7 @@
 #pragma once
 // [[feeds]]: the published calendars and what each may show.
 
+#include <optional>
 #include "config/document.h"
 
 #include "schedule/feed.h"
@@ -11,6 +12,7 @@ namespace cadenced::config::detail {
 
 struct parsed_feed {
     schedule::feed feed;
+    std::optional<std::string> token;  ///< from token or token_file
     const toml::table* table = nullptr;
     scope where;
 };
