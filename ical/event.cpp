@@ -88,26 +88,6 @@ std::string html_document(const schedule::occurrence& o) {
     return "<!DOCTYPE html><html><body>" + schedule::render_html(o) + "</body></html>";
 }
 
-event_writer::event_writer(sys_seconds stamp)
-{
-    // The VEVENT's own lines, as libical writes an empty one.
-    const component_ptr empty{icalcomponent_new_vevent()};
-    const buffer_ptr text = serialise(empty.get());
-    std::string lines;
-    append_content_lines(lines, text.get());
-    const auto end_at = lines.find("END:");
-    begin_ = lines.substr(0, end_at);
-    end_ = lines.substr(end_at);
-    stamp_ = lines_of(icalproperty_new_dtstamp(utc_date_time(stamp)));
-}
-
-template <class Make>
-const std::string& event_writer::repeated(std::string key, Make make) {
-    auto it = lines_.find(key);
-    if (it == lines_.end()) it = lines_.emplace(std::move(key), make()).first;
-    return it->second;
-}
-
 namespace {
 
 // The content line of `p` without its value and line break: everything up to
@@ -128,6 +108,33 @@ std::string head_of(icalproperty* p) {
 }
 
 }  // namespace
+
+event_writer::event_writer(sys_seconds stamp)
+{
+    // The VEVENT's own lines, as libical writes an empty one.
+    const component_ptr empty{icalcomponent_new_vevent()};
+    const buffer_ptr text = serialise(empty.get());
+    std::string lines;
+    append_content_lines(lines, text.get());
+    const auto end_at = lines.find("END:");
+    begin_ = lines.substr(0, end_at);
+    end_ = lines.substr(end_at);
+    stamp_ = lines_of(icalproperty_new_dtstamp(utc_date_time(stamp)));
+    {
+        const property_ptr dtstamp{icalproperty_new_dtstamp(utc_date_time(stamp))};
+        const property_ptr modified{icalproperty_new_lastmodified(utc_date_time(stamp))};
+        dtstamp_head_ = head_of(dtstamp.get());
+        last_modified_head_ = head_of(modified.get());
+    }
+}
+
+template <class Make>
+const std::string& event_writer::repeated(std::string key, Make make) {
+    auto it = lines_.find(key);
+    if (it == lines_.end()) it = lines_.emplace(std::move(key), make()).first;
+    return it->second;
+}
+
 
 const event_writer::time_heads& event_writer::heads_for(const std::string& key, const char* tzid, icaltimetype sample) {
     auto it = times_.find(key);
@@ -198,7 +205,16 @@ void event_writer::append_people(std::string& out, const schedule::occurrence& o
 void event_writer::append(std::string& out, const schedule::occurrence& o, const event_zone& zone) {
     out += begin_;
     if (const auto uid = clean_text(o.uid); !uid.empty()) append_text_property(out, "UID", uid);
-    out += stamp_;
+    // An occurrence with a known revision is stamped with it, so that an
+    // unchanged schedule renders to the same bytes (and the same ETag) on
+    // every regeneration; otherwise the export's "now" stamps it.
+    if (o.last_modified) {
+        const std::string when = date_time_text(local_seconds{o.last_modified->time_since_epoch()}) + "Z";
+        append_folded(out, dtstamp_head_ + when);
+        append_folded(out, last_modified_head_ + when);
+    } else {
+        out += stamp_;
+    }
     append_times(out, o, zone);
     if (const auto title = clean_text(o.title); !title.empty()) append_text_property(out, "SUMMARY", title);
     // An event with nothing to say (a busy block) carries neither text nor
@@ -226,8 +242,8 @@ void event_writer::append(std::string& out, const schedule::occurrence& o, const
         out += lines;
     }
     append_people(out, o);
-    out += repeated("SEQUENCE+STATUS", [] {
-        return lines_of(icalproperty_new_sequence(0)) + lines_of(icalproperty_new_status(ICAL_STATUS_CONFIRMED));
+    out += repeated("SEQUENCE:" + std::to_string(o.sequence) + "+STATUS", [&] {
+        return lines_of(icalproperty_new_sequence(o.sequence)) + lines_of(icalproperty_new_status(ICAL_STATUS_CONFIRMED));
     });
     // All-day events are deadlines: they should not block anyone's time.
     out += repeated(o.all_day ? "TRANSP:TRANSPARENT" : "TRANSP:OPAQUE", [&] {

@@ -55,6 +55,8 @@ private:
     std::string begin_;  ///< "BEGIN:VEVENT" line
     std::string end_;    ///< "END:VEVENT" line
     std::string stamp_;  ///< DTSTAMP line
+    std::string dtstamp_head_;        ///< "DTSTAMP:"
+    std::string last_modified_head_;  ///< "LAST-MODIFIED:"
     /// Content lines of recurring properties, by what they were made from.
     std::unordered_map<std::string, std::string> lines_;
 

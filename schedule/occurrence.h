@@ -65,6 +65,17 @@ struct occurrence {
     std::vector<person> attendees;
     std::vector<std::string> categories;
     std::optional<int> reminder_minutes;
+
+    /// Revision, kept by whoever remembers earlier versions (the daemon's
+    /// store): SEQUENCE goes up and last_modified moves when the content
+    /// changes, so subscribed clients notice a moved meeting. Generation
+    /// leaves them at 0 / unset.
+    int sequence = 0;
+    std::optional<std::chrono::sys_seconds> last_modified;
 };
+
+/// A digest of everything a subscriber sees of `o` except its revision: equal
+/// fingerprints mean nothing visible changed. 32 hex digits.
+std::string fingerprint(const occurrence& o);
 
 }  // namespace cadenced::schedule
