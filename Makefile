@@ -1,5 +1,5 @@
 # Entry points for people and CI; CMake (via CMakePresets.json) does the work.
-#   make run    install missing packages, build, and run cadenced on the embedded default
+#   make run    install missing packages, build, and run the cadenced daemon on the embedded default
 #   make test   install missing packages, build, and run every test through ctest
 #   make asan   the same tests in the AddressSanitizer + UndefinedBehaviorSanitizer build
 #   make bench  build and run the benchmarks
@@ -22,7 +22,7 @@ build: configure
 	@cmake --build --preset $(PRESET)
 
 run: build
-	@./$(BUILD_DIR)/daemon/cadenced --export
+	@./$(BUILD_DIR)/daemon/cadenced
 
 test: build
 	@ctest --preset $(PRESET)
@@ -31,6 +31,7 @@ asan:
 	@$(MAKE) --no-print-directory test PRESET=asan-ubsan
 
 bench: build
+	@sh scripts/install-deps.sh bench
 	@sh bench/run.sh $(BUILD_DIR)
 
 install: build

@@ -3,3 +3,8 @@
 set -eu
 build=${1:-build-release}
 "$build/bench/export_bench" "$build/daemon/cadenced"
+if command -v wrk >/dev/null && command -v nginx >/dev/null; then
+  bash bench/feed_server_bench.sh "$build"
+else
+  echo "feed server benchmark skipped: install wrk and nginx (apt-get install wrk nginx)"
+fi

@@ -78,8 +78,9 @@ struct zone_fallback {
 };
 
 /// "127.0.0.1:8470" or "[::1]:8470" -> address and port; nullopt when it is
-/// not an IP address with a port 1-65535.
-std::optional<std::pair<std::string, unsigned short>> parse_listen(std::string_view text);
+/// not an IP address with a port 1-65535 (or 0, "any free port", when
+/// `allow_any_port`: for --listen in tests and benchmarks).
+std::optional<std::pair<std::string, unsigned short>> parse_listen(std::string_view text, bool allow_any_port = false);
 
 /// Parses and validates `text`; `source` names it in errors.
 config load_string(std::string_view text, std::string source,

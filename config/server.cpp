@@ -6,7 +6,7 @@
 
 namespace cadenced::config {
 
-std::optional<std::pair<std::string, unsigned short>> parse_listen(std::string_view text) {
+std::optional<std::pair<std::string, unsigned short>> parse_listen(std::string_view text, bool allow_any_port) {
     const auto colon = text.rfind(':');
     if (colon == std::string_view::npos || colon == 0) return std::nullopt;
     std::string_view host = text.substr(0, colon);
@@ -23,7 +23,7 @@ std::optional<std::pair<std::string, unsigned short>> parse_listen(std::string_v
     if (!v4 && !v6) return std::nullopt;
     unsigned port = 0;
     auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
-    if (ec != std::errc{} || end != port_text.data() + port_text.size() || port < 1 || port > 65535) return std::nullopt;
+    if (ec != std::errc{} || end != port_text.data() + port_text.size() || port > 65535 || (port == 0 && !allow_any_port)) return std::nullopt;
     return std::pair{address, static_cast<unsigned short>(port)};
 }
 

@@ -4,6 +4,7 @@
 #include "daemon/atomic_file.h"
 #include "daemon/list_table.h"
 #include "daemon/options.h"
+#include "daemon/runtime/feed_daemon.h"
 #include "ical/writer.h"
 #include "schedule/feed.h"
 #include "schedule/schedule.h"
@@ -111,8 +112,16 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
             case action::help: out << opts.help_text; return exit_ok;
             case action::version: out << "cadenced " CADENCED_VERSION "\n"; return exit_ok;
             case action::print_default_config: out << config::embedded_default_toml(); return exit_ok;
-            case action::none:
-                throw usage_error("no action given: use --export, --list or --check-config (see cadenced --help)");
+            case action::daemon: {
+                runtime::daemon_options d;
+                d.config_path = opts.config_path;
+                d.default_config_path = env.default_config_path;
+                d.listen = opts.listen;
+                d.state_dir = opts.state_dir;
+                d.log_level = opts.log_level;
+                d.getenv = env.getenv;
+                return runtime::run_daemon(d);
+            }
             default: break;
         }
         const config::config cfg = load_config(opts, env);

@@ -41,18 +41,28 @@ po::options_description describe() {
         ("output,o", po::value<std::string>()->value_name("FILE"), "write to FILE atomically instead of stdout")
         ("now", po::value<std::string>()->value_name("TIME"),
          "pretend it is TIME (2027-02-01T09:00:00Z, 2027-02-01 or @EPOCH); default: SOURCE_DATE_EPOCH, else the clock");
+    po::options_description daemon{"Daemon (no action flag)"};
+    daemon.add_options()
+        ("listen", po::value<std::string>()->value_name("ADDR:PORT"),
+         "address to serve on (default: [server] listen, else 127.0.0.1:8470)")
+        ("state-dir", po::value<std::string>()->value_name("DIR"),
+         "state directory (default: $STATE_DIRECTORY, /var/lib/cadenced as root, else ~/.local/state/cadenced)")
+        ("log-level", po::value<std::string>()->value_name("LEVEL"), "debug, info (default), warn or error");
     po::options_description all;
-    all.add(actions).add(common);
+    all.add(actions).add(common).add(daemon);
     return all;
 }
 
 std::string help_text(const po::options_description& desc) {
     std::ostringstream text;
-    text << "Usage: cadenced --export [--config FILE] [--feed NAME] [--from DATE] [--to DATE] [-o FILE]\n"
+    text << "Usage: cadenced [--config FILE] [--listen ADDR:PORT] [--state-dir DIR] [--log-level LEVEL]\n"
+            "       cadenced --export [--config FILE] [--feed NAME] [--from DATE] [--to DATE] [-o FILE]\n"
             "       cadenced --list [--config FILE] [--feed NAME] [--from DATE] [--to DATE]\n"
             "       cadenced --check-config [--config FILE]\n\n"
             "Builds an operating rhythm of leadership meetings and writes it as iCalendar.\n"
-            "Default range: the current fiscal year and the next one.\n\n"
+            "Without an action it runs as a daemon serving the feeds and a year page over HTTP\n"
+            "(SIGHUP reloads the config, SIGTERM stops). Default range of --export and --list:\n"
+            "the current fiscal year and the next one.\n\n"
          << desc
          << "\nExit status: 0 ok, 64 usage error, 74 I/O error, 78 config error.\n";
     return text.str();
@@ -113,7 +123,7 @@ options parse_options(int argc, const char* const* argv) {
     };
     for (const auto& [name, what] : actions) {
         if (!vm.count(name)) continue;
-        if (opts.what != action::none)
+        if (opts.what != action::daemon)
             throw usage_error("choose one action: --export, --list, --check-config, --print-default-config, --version or --help");
         opts.what = what;
     }
@@ -138,6 +148,15 @@ options parse_options(int argc, const char* const* argv) {
     if (!range_action && (vm.count("feed") || vm.count("from") || vm.count("to")))
         throw usage_error("--feed, --from and --to go with --export or --list");
     if (opts.what != action::export_ics && opts.output_path) throw usage_error("-o goes with --export");
+    if (vm.count("listen")) opts.listen = vm["listen"].as<std::string>();
+    if (vm.count("state-dir")) opts.state_dir = vm["state-dir"].as<std::string>();
+    if (vm.count("log-level")) {
+        opts.log_level = vm["log-level"].as<std::string>();
+        if (opts.log_level != "debug" && opts.log_level != "info" && opts.log_level != "warn" && opts.log_level != "error")
+            throw usage_error("--log-level must be debug, info, warn or error, got \"" + opts.log_level + "\"");
+    }
+    if (opts.what != action::daemon && (opts.listen || opts.state_dir || vm.count("log-level")))
+        throw usage_error("--listen, --state-dir and --log-level go with the daemon (no action flag)");
     return opts;
 }
 

@@ -8,16 +8,20 @@
 
 namespace cadenced::cli {
 
-enum class action { none, help, version, export_ics, list, check_config, print_default_config };
+/// What to do; with no action flag cadenced runs as the daemon.
+enum class action { daemon, help, version, export_ics, list, check_config, print_default_config };
 
 struct options {
-    action what = action::none;
+    action what = action::daemon;
     std::optional<std::string> config_path;
     std::string feed = "all";
     std::optional<std::chrono::year_month_day> from;
     std::optional<std::chrono::year_month_day> to;
     std::optional<std::string> output_path;
     std::optional<std::chrono::sys_seconds> now;
+    std::optional<std::string> listen;     ///< daemon: ADDR:PORT
+    std::optional<std::string> state_dir;  ///< daemon
+    std::string log_level = "info";        ///< daemon
     std::string help_text;
 };
 

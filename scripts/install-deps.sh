@@ -10,11 +10,16 @@ packages="
   libboost-dev libboost-program-options-dev
   libtomlplusplus-dev
   libhowardhinnant-date-dev tzdata
-  libboost-dev zlib1g-dev libsqlite3-dev libsystemd-dev libspdlog-dev libfmt-dev
+  libboost-dev zlib1g-dev libsqlite3-dev libsystemd-dev libspdlog-dev libfmt-dev nlohmann-json3-dev
   catch2 libcurl4-openssl-dev
   python3 python3-icalendar python3-pil
   chromium systemd
 "
+
+# `install-deps.sh bench` adds what the benchmarks compare against.
+if [ "${1:-}" = bench ]; then
+  packages="$packages wrk nginx curl"
+fi
 
 missing=""
 for p in $packages; do

@@ -39,9 +39,6 @@ TEST_CASE("cli: --version and --help", "[system][cli]") {
 }
 
 TEST_CASE("cli: usage errors exit 64 with one line", "[system][cli]") {
-    auto none = run_process(binary, {});
-    CHECK(none.exit_code == 64);
-    CHECK(none.err == "cadenced: no action given: use --export, --list or --check-config (see cadenced --help)\n");
     auto bogus = run_process(binary, {"--bogus"});
     CHECK(bogus.exit_code == 64);
     CHECK(bogus.err == "cadenced: unrecognised option '--bogus'; see cadenced --help\n");
@@ -125,8 +122,14 @@ TEST_CASE("cli: --from and --to select event starts inclusively", "[system][cli]
                                         "--to", "2027-03-19"});
     REQUIRE(company.exit_code == 0);
     CHECK(count(company.out, "SUMMARY:Busy\r\n") == 4);
-    CHECK(company.out.find("Nothing, Nobody, Never") == std::string::npos);
-    CHECK(r.out.find("offsite") != std::string::npos);
+    // Unfolded, the full feed holds the offsite's confidentiality rules and
+    // the company feed does not.
+    auto unfold = [](std::string text) {
+        for (auto pos = text.find("\r\n "); pos != std::string::npos; pos = text.find("\r\n ", pos)) text.erase(pos, 3);
+        return text;
+    };
+    CHECK(unfold(r.out).find("Nothing\\, Nobody\\, Never") != std::string::npos);
+    CHECK(unfold(company.out).find("Nobody") == std::string::npos);
 }
 
 TEST_CASE("cli: -o writes atomically and a failed write leaves nothing behind", "[system][cli][export]") {

@@ -27,6 +27,7 @@ TEST_CASE("server: listen must be an IP address and a port", "[unit][config][ser
     CHECK_FALSE(parse_listen("localhost:8470"));
     CHECK_FALSE(parse_listen("127.0.0.1"));
     CHECK_FALSE(parse_listen("127.0.0.1:0"));
+    CHECK(parse_listen("127.0.0.1:0", true) == std::pair<std::string, unsigned short>{"127.0.0.1", 0});
     CHECK_FALSE(parse_listen("127.0.0.1:65536"));
     CHECK_FALSE(parse_listen("::1:8470"));
     CHECK_FALSE(parse_listen("[127.0.0.1]:8470"));

@@ -40,7 +40,11 @@ TEST_CASE("options: actions and their options", "[unit][cli]") {
     CHECK(o.to == year{2027} / December / 31);
     CHECK(o.output_path == "x.ics");
     CHECK(parse({"--list"}).what == action::list);
-    CHECK(parse({}).what == action::none);
+    CHECK(parse({}).what == action::daemon);
+    CHECK(parse({"--listen", "127.0.0.1:0", "--state-dir", "/tmp/x"}).listen == "127.0.0.1:0");
+    CHECK_THROWS_WITH(parse({"--export", "--listen", "127.0.0.1:0"}),
+                      "--listen, --state-dir and --log-level go with the daemon (no action flag)");
+    CHECK_THROWS_WITH(parse({"--log-level", "loud"}), "--log-level must be debug, info, warn or error, got \"loud\"");
     CHECK_THROWS_WITH(parse({"--export", "--from", "2027-12-31", "--to", "2027-01-01"}), "--to is before --from");
     CHECK_THROWS_WITH(parse({"--list", "-o", "x"}), "-o goes with --export");
     CHECK_THROWS_WITH(parse({"--check-config", "--feed", "all"}), "--feed, --from and --to go with --export or --list");

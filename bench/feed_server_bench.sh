@@ -1,0 +1,102 @@
+#!/bin/bash
+# Feed server benchmark: cadenced against nginx serving the same bytes as a
+# static file, both on loopback, measured with wrk at 64 connections:
+# GET /feeds/all.ics (200) and the same with If-None-Match (304).
+# Prints requests/s and p99 latency side by side, the ratio, and the
+# daemon's resident memory when idle.
+#
+#   bench/feed_server_bench.sh [build-dir] [seconds]
+set -euo pipefail
+
+build=${1:-build-release}
+seconds=${2:-10}
+cadenced="$build/daemon/cadenced"
+for tool in wrk nginx curl; do
+  command -v "$tool" >/dev/null || { echo "feed_server_bench: $tool is missing (apt-get install wrk nginx curl)"; exit 1; }
+done
+
+work=$(mktemp -d /tmp/cadenced-feed-bench.XXXXXX)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# cadenced on the default rhythm.
+cport=$(free_port)
+TZ=Europe/London "$cadenced" --listen "127.0.0.1:$cport" --state-dir "$work/state" 2>"$work/cadenced.log" &
+cpid=$!
+pids+=("$cpid")
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$cport/healthz" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+curl -fs -D "$work/headers" -o "$work/all.ics" "http://127.0.0.1:$cport/feeds/all.ics"
+cetag=$(awk 'tolower($1)=="etag:" {print $2}' "$work/headers" | tr -d '\r')
+sleep 1
+rss_idle=$(awk '/^VmRSS/ {print $2}' "/proc/$cpid/status")
+
+# nginx with the same bytes as a static file.
+nport=$(free_port)
+mkdir -p "$work/www/feeds" "$work/nginx"
+cp "$work/all.ics" "$work/www/feeds/all.ics"
+cat >"$work/nginx/nginx.conf" <<EOF
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+daemon off;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  types { text/calendar ics; }
+  client_body_temp_path $work/nginx/body;
+  proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi;
+  uwsgi_temp_path $work/nginx/uwsgi;
+  scgi_temp_path $work/nginx/scgi;
+  server {
+    listen 127.0.0.1:$nport;
+    root $work/www;
+  }
+}
+EOF
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" &
+pids+=("$!")
+for _ in $(seq 1 100); do
+  curl -fs -o /dev/null "http://127.0.0.1:$nport/feeds/all.ics" && break
+  sleep 0.1
+done
+netag=$(curl -fs -D - -o /dev/null "http://127.0.0.1:$nport/feeds/all.ics" | awk 'tolower($1)=="etag:" {print $2}' | tr -d '\r')
+
+# wrk's summary: requests/s and the 99th percentile in milliseconds.
+measure() {
+  local url=$1 header=$2 out
+  if [ -n "$header" ]; then
+    out=$(wrk -t2 -c64 -d"${seconds}s" --latency -H "$header" "$url")
+  else
+    out=$(wrk -t2 -c64 -d"${seconds}s" --latency "$url")
+  fi
+  local rps p99
+  rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; print v}' <<<"$out")
+  echo "$rps $p99"
+}
+
+printf '%-28s %14s %10s %14s %10s %8s\n' "case (64 connections)" "cadenced rps" "p99 ms" "nginx rps" "p99 ms" "ratio"
+for case in 200 304; do
+  if [ "$case" = 200 ]; then ch=""; nh=""; else ch="If-None-Match: $cetag"; nh="If-None-Match: $netag"; fi
+  read -r crps cp99 < <(measure "http://127.0.0.1:$cport/feeds/all.ics" "$ch")
+  read -r nrps np99 < <(measure "http://127.0.0.1:$nport/feeds/all.ics" "$nh")
+  ratio=$(awk -v a="$crps" -v b="$nrps" 'BEGIN {printf "%.2f", a / b}')
+  printf '%-28s %14s %10.2f %14s %10.2f %8s\n' "GET /feeds/all.ics ($case)" "$crps" "$cp99" "$nrps" "$np99" "$ratio"
+done
+printf 'feed size: %s bytes; cadenced RSS idle: %s KiB (target < 10240 KiB)\n' "$(stat -c %s "$work/all.ics")" "$rss_idle"
+rss_after=$(awk '/^VmRSS/ {print $2}' "/proc/$cpid/status")
+printf 'cadenced RSS after the load: %s KiB\n' "$rss_after"

@@ -1,0 +1,161 @@
+#include "daemon/site/build.h"
+
+#include "daemon/site/gzip.h"
+#include "daemon/web/pages.h"
+#include "ical/writer.h"
+#include "schedule/feed.h"
+#include "schedule/schedule.h"
+
+#include <date/tz.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <map>
+
+namespace cadenced::site {
+
+using namespace std::chrono;
+
+namespace {
+
+// Bodies this small gain nothing from compression once headers count.
+constexpr std::size_t min_gzip_size = 1024;
+
+bool shows_meeting(const schedule::feed& f, const std::string& id) {
+    return f.meetings.empty() || std::find(f.meetings.begin(), f.meetings.end(), id) != f.meetings.end();
+}
+
+bool shows_in_full(const schedule::feed& f, const schedule::occurrence& o) {
+    return shows_meeting(f, o.meeting_id) && (!o.confidential || f.confidential == schedule::confidential_view::full);
+}
+
+// Fills body-derived fields; keeps the previous Last-Modified when the bytes
+// are the same.
+document make_document(std::string content_type, std::string body, sys_seconds now, seconds max_age,
+                       const document* previous) {
+    document d;
+    d.content_type = std::move(content_type);
+    d.etag = entity_tag(body);
+    if (body.size() >= min_gzip_size) d.gzip_body = gzip(body);
+    d.body = std::move(body);
+    d.last_modified = previous && previous->etag == d.etag ? previous->last_modified : now;
+    d.max_age = max_age;
+    return d;
+}
+
+void apply_revisions(std::vector<schedule::occurrence>& all, store::revision_store& revisions, sys_seconds now) {
+    std::vector<store::published> published;
+    published.reserve(all.size());
+    for (const auto& o : all) published.push_back({o.uid, schedule::fingerprint(o)});
+    const auto recorded = revisions.record(published, now);
+    for (auto& o : all) {
+        const auto& r = recorded.at(o.uid);
+        o.sequence = r.sequence;
+        o.last_modified = r.last_modified;
+    }
+}
+
+// What an anonymous visitor of the page may see: each occurrence as the most
+// revealing public (tokenless) feed shows it.
+std::vector<schedule::occurrence> public_view(const config::config& cfg, const std::vector<schedule::occurrence>& all) {
+    std::vector<const schedule::feed*> public_feeds;
+    for (const auto& f : cfg.feeds)
+        if (!cfg.feed_tokens.count(f.name)) public_feeds.push_back(&f);
+    std::vector<schedule::occurrence> out;
+    for (const auto& o : all) {
+        const schedule::feed* busy_in = nullptr;
+        bool full = false;
+        for (const auto* f : public_feeds) {
+            if (shows_in_full(*f, o)) {
+                full = true;
+                break;
+            }
+            if (shows_meeting(*f, o.meeting_id) && f->confidential == schedule::confidential_view::busy) busy_in = f;
+        }
+        if (full) out.push_back(o);
+        else if (busy_in) out.push_back(schedule::apply_feed({o}, *busy_in).front());
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string entity_tag(std::string_view body) {
+    std::uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
+    for (unsigned char c : body) {
+        a = (a ^ c) * 0x100000001b3ULL;
+        b = (b ^ c) * 0x100000001b3ULL;
+    }
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "\"%016llx%016llx\"", static_cast<unsigned long long>(a),
+                  static_cast<unsigned long long>(b));
+    return buf;
+}
+
+year_month_day today_in(const std::string& zone, sys_seconds now) {
+    const auto local = date::make_zoned(zone, now).get_local_time();
+    return year_month_day{local_days{days{floor<date::days>(local).time_since_epoch().count()}}};
+}
+
+std::shared_ptr<const snapshot> build_site(const build_inputs& in) {
+    const auto& cfg = in.cfg;
+    const auto today = today_in(cfg.rhythm.timezone, in.now);
+    auto all = schedule::generate(cfg.rhythm, schedule::default_range(cfg.rhythm.fiscal, today));
+    if (in.revisions) apply_revisions(all, *in.revisions, in.now);
+
+    auto out = std::make_shared<snapshot>();
+    out->generated_at = in.now;
+    const seconds max_age = duration_cast<seconds>(cfg.calendar.refresh_interval);
+
+    for (const auto& f : cfg.feeds) {
+        ical::calendar_info info;
+        info.name = f.title.empty() ? cfg.calendar.name : f.title;
+        info.description = cfg.calendar.description;
+        info.timezone = cfg.rhythm.timezone;
+        info.refresh_interval = cfg.calendar.refresh_interval;
+        info.stamp = in.now;
+        const document* previous = nullptr;
+        if (in.previous)
+            if (auto it = in.previous->feeds.find(f.name); it != in.previous->feeds.end()) previous = &it->second.ics;
+        feed_document fd;
+        fd.name = f.name;
+        fd.title = info.name;
+        if (auto token = cfg.feed_tokens.find(f.name); token != cfg.feed_tokens.end()) fd.token = token->second;
+        fd.ics = make_document("text/calendar; charset=utf-8", ical::write_calendar(info, schedule::apply_feed(all, f)),
+                               in.now, max_age, previous);
+        out->feeds.emplace(f.name, std::move(fd));
+    }
+
+    web::year_page_input page;
+    page.calendar_name = cfg.calendar.name;
+    page.fiscal = cfg.rhythm.fiscal;
+    page.fiscal_year = cfg.rhythm.fiscal.fiscal_year_of(today.year() / today.month());
+    page.timezone = cfg.rhythm.timezone;
+    page.occurrences = public_view(cfg, all);
+    page.today = today;
+    for (const auto& f : cfg.feeds)
+        if (!cfg.feed_tokens.count(f.name))
+            page.feeds.push_back({f.name, f.title.empty() ? cfg.calendar.name : f.title,
+                                  in.base_url + "/feeds/" + f.name + ".ics"});
+    // The page marks today, so it changes daily; clients revalidate hourly.
+    out->index = make_document("text/html; charset=utf-8", web::year_page(page), in.now, hours{1},
+                               in.previous ? &in.previous->index : nullptr);
+
+    for (const auto& o : all) {
+        agenda_document a;
+        a.uid = o.uid;
+        a.confidential = o.confidential;
+        for (const auto& f : cfg.feeds)
+            if (shows_in_full(f, o)) a.full_in_feeds.push_back(f.name);
+        const document* previous = nullptr;
+        if (in.previous)
+            if (auto it = in.previous->agendas.find(o.uid); it != in.previous->agendas.end()) previous = &it->second.html;
+        a.html = make_document("text/html; charset=utf-8", web::agenda_page(o, cfg.calendar.name), in.now, hours{1},
+                               previous);
+        out->agendas.emplace(o.uid, std::move(a));
+    }
+    return out;
+}
+
+}  // namespace cadenced::site
