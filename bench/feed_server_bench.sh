@@ -16,6 +16,8 @@ for tool in wrk nginx curl; do
 done
 
 work=$(mktemp -d /tmp/cadenced-feed-bench.XXXXXX)
+# nginx workers run as an unprivileged user and must read the files.
+chmod 755 "$work"
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -44,6 +46,7 @@ rss_idle=$(awk '/^VmRSS/ {print $2}' "/proc/$cpid/status")
 nport=$(free_port)
 mkdir -p "$work/www/feeds" "$work/nginx"
 cp "$work/all.ics" "$work/www/feeds/all.ics"
+chmod -R a+rX "$work/www"
 cat >"$work/nginx/nginx.conf" <<EOF
 worker_processes auto;
 pid $work/nginx/nginx.pid;
