@@ -28,6 +28,10 @@ struct server_limits {
     std::chrono::seconds read_timeout{10};     ///< for a whole request, headers and all
     std::chrono::seconds idle_timeout{30};     ///< keep-alive wait for the next request
     std::size_t max_connections = 512;
+    /// For sending one response: a client that stops reading must not hold
+    /// its connection (and the snapshot it pins) for ever. Last, so that
+    /// positional initialisers written before it still mean the same.
+    std::chrono::seconds write_timeout{30};
 };
 
 class server {
@@ -36,14 +40,19 @@ public:
     /// from systemd socket activation) until stop().
     server(boost::asio::io_context& io, boost::asio::ip::tcp::acceptor acceptor, const site::source& source,
            metrics& counters, server_limits limits = {});
+    /// Calls stop(). Connections finish closing on the io_context's threads,
+    /// so `source` and `counters` must outlive the io_context's run (or the
+    /// io_context itself), not just this object.
     ~server();
     server(const server&) = delete;
     server& operator=(const server&) = delete;
 
+    /// Starts accepting; a second call does nothing. Callable from any thread.
     void start();
     /// Stops accepting and closes every connection; returns at once.
     void stop();
 
+    /// Where the acceptor listens (port 0 resolved to the one bound).
     boost::asio::ip::tcp::endpoint local_endpoint() const;
 
 private:

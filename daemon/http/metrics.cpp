@@ -1,0 +1,79 @@
+#include "daemon/http/metrics.h"
+
+#include <string_view>
+
+namespace cadenced::http {
+
+namespace {
+
+// Label values are ours (route names, numbers) today, but escaping keeps the
+// exposition valid if a caller ever passes something unexpected.
+void append_label_value(std::string& out, std::string_view value) {
+    for (char c : value) {
+        switch (c) {
+        case '\\': out += "\\\\"; break;
+        case '"': out += "\\\""; break;
+        case '\n': out += "\\n"; break;
+        default: out += c;
+        }
+    }
+}
+
+void append_header(std::string& out, std::string_view name, std::string_view type, std::string_view help) {
+    out.append("# HELP ").append(name).append(" ").append(help).append("\n");
+    out.append("# TYPE ").append(name).append(" ").append(type).append("\n");
+}
+
+template <typename Number>
+void append_sample(std::string& out, std::string_view name, Number value) {
+    out.append(name).append(" ").append(std::to_string(value)).append("\n");
+}
+
+}  // namespace
+
+void metrics::count_request(const std::string& route, int status, std::size_t body_bytes) {
+    const std::lock_guard lock(mutex_);
+    ++requests_[{route, status}];
+    bytes_sent_ += body_bytes;
+}
+
+void metrics::count_regeneration() { regenerations_.fetch_add(1, std::memory_order_relaxed); }
+
+void metrics::count_reload_failure() { reload_failures_.fetch_add(1, std::memory_order_relaxed); }
+
+void metrics::set_connections(long open) { connections_.store(open, std::memory_order_relaxed); }
+
+std::string metrics::render() const {
+    std::string out;
+    out.reserve(1024);
+
+    append_header(out, "cadenced_http_requests_total", "counter", "HTTP requests answered, by route and status.");
+    unsigned long long bytes_sent = 0;
+    {
+        const std::lock_guard lock(mutex_);
+        for (const auto& [key, count] : requests_) {
+            out.append("cadenced_http_requests_total{route=\"");
+            append_label_value(out, key.first);
+            out.append("\",status=\"").append(std::to_string(key.second)).append("\"} ");
+            out.append(std::to_string(count)).append("\n");
+        }
+        bytes_sent = bytes_sent_;
+    }
+
+    append_header(out, "cadenced_http_response_body_bytes_total", "counter",
+                  "Body bytes sent in HTTP responses (HEAD and 304 send none).");
+    append_sample(out, "cadenced_http_response_body_bytes_total", bytes_sent);
+
+    append_header(out, "cadenced_http_open_connections", "gauge", "HTTP connections currently open.");
+    append_sample(out, "cadenced_http_open_connections", connections_.load(std::memory_order_relaxed));
+
+    append_header(out, "cadenced_regenerations_total", "counter", "Times the schedule and its feeds were rebuilt.");
+    append_sample(out, "cadenced_regenerations_total", regenerations_.load(std::memory_order_relaxed));
+
+    append_header(out, "cadenced_reload_failures_total", "counter",
+                  "Configuration reloads rejected; the previous configuration stayed in use.");
+    append_sample(out, "cadenced_reload_failures_total", reload_failures_.load(std::memory_order_relaxed));
+    return out;
+}
+
+}  // namespace cadenced::http

@@ -1,0 +1,70 @@
+#pragma once
+// One HTTP connection: reads requests one at a time, answers each, and keeps
+// the connection open between them when both sides want that.
+
+#include "daemon/http/reply.h"
+#include "daemon/http/session_context.h"
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/span_body.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace cadenced::http {
+
+/// Every handler runs on the connection's own strand (the executor of the
+/// socket it was accepted with), so the io_context may run on any number of
+/// threads. Deadlines: read_timeout for one whole request from its first
+/// byte (from the accept for the first request), idle_timeout between
+/// requests, write_timeout for one response.
+class session : public std::enable_shared_from_this<session> {
+public:
+    session(boost::asio::ip::tcp::socket socket, std::shared_ptr<session_context> context);
+    ~session();
+    session(const session&) = delete;
+    session& operator=(const session&) = delete;
+
+    void start();
+    /// Closes the connection at once, dropping any request or response in
+    /// flight. Callable from any thread.
+    void close();
+
+private:
+    void read_request();
+    void await_next_request();
+    void on_first_bytes(const boost::system::error_code& ec, std::size_t bytes);
+    void on_header(const boost::system::error_code& ec);
+    reply answer_to_header(bool& keep_alive);
+    void send(reply r, bool keep_alive);
+    void on_written(const boost::system::error_code& ec);
+    void linger();
+    void on_drained(const boost::system::error_code& ec, std::size_t bytes);
+    void shut();
+    void log_request(const reply& r) const;
+
+    /// Runs `step`; an exception ends this connection, never the daemon.
+    template <typename Step>
+    void guarded(Step&& step) noexcept;
+
+    boost::beast::tcp_stream stream_;
+    boost::beast::flat_buffer buffer_;
+    std::optional<boost::beast::http::request_parser<boost::beast::http::empty_body>> parser_;
+    boost::beast::http::response<boost::beast::http::span_body<const char>> response_;
+    std::shared_ptr<const void> response_owner_;  ///< keeps the body being written alive
+    std::shared_ptr<session_context> context_;
+    std::string log_method_;  ///< of the request being answered, for the log line
+    std::string log_path_;    ///< its path without the query (which may hold a token)
+    bool keep_alive_ = false;
+    bool closed_ = false;
+    std::size_t drained_ = 0;
+};
+
+}  // namespace cadenced::http
