@@ -14,13 +14,19 @@
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
 
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
+#include <system_error>
 #include <cstdio>
+#include <algorithm>
 #include <mutex>
+#include <thread>
+#include <vector>
 
 namespace cadenced::runtime {
 
@@ -76,13 +82,19 @@ public:
         // ephemeral one in tests).
         if (!rebuild("start")) return exit_config;
 
-        server_->start();
+        for (auto& w : workers_) w.server->start();
         announce();
         watch_signals();
         schedule_tick();
         schedule_watchdog();
         notify_.ready(status_line());
+        // Each worker thread serves connections on its own io_context, as
+        // nginx runs one event loop per worker: no locks between them. The
+        // main thread runs the daemon's own handlers (signals, timers).
+        std::vector<std::thread> threads;
+        for (auto& w : workers_) threads.emplace_back([&io = *w.io] { io.run(); });
         io_.run();
+        for (auto& t : threads) t.join();
         log_->info("stopped");
         return exit_ok;
     }
@@ -177,27 +189,46 @@ private:
 
     std::string base_url(const config::config& cfg) const {
         if (!cfg.server.public_url.empty()) return cfg.server.public_url;
-        if (!server_) return "http://" + cfg.server.listen_address + ":" + std::to_string(cfg.server.listen_port);
-        const auto ep = server_->local_endpoint();
+        if (workers_.empty()) return "http://" + cfg.server.listen_address + ":" + std::to_string(cfg.server.listen_port);
+        const auto ep = workers_.front().server->local_endpoint();
         return "http://" + url_host(ep.address()) + ":" + std::to_string(ep.port());
     }
 
     bool listen() {
         try {
-            asio::ip::tcp::acceptor acceptor{io_};
+            // One listening socket: systemd's (socket activation: the unit
+            // decides the address) or our own; every worker accepts on a
+            // duplicate of it.
+            int listening = -1;
             const auto inherited = service::inherited_listen_sockets();
+            asio::ip::tcp::acceptor own{io_};
             if (!inherited.empty()) {
-                // systemd socket activation: the unit's socket decides the address.
-                acceptor.assign(local_protocol(inherited.front()), inherited.front());
+                listening = inherited.front();
             } else {
                 auto [address, port] = listen_address();
                 const asio::ip::tcp::endpoint ep{asio::ip::make_address(address), port};
-                acceptor.open(ep.protocol());
-                acceptor.set_option(asio::ip::tcp::acceptor::reuse_address(true));
-                acceptor.bind(ep);
-                acceptor.listen(asio::socket_base::max_listen_connections);
+                own.open(ep.protocol());
+                own.set_option(asio::ip::tcp::acceptor::reuse_address(true));
+                own.bind(ep);
+                own.listen(asio::socket_base::max_listen_connections);
+                listening = own.native_handle();
             }
-            server_ = std::make_unique<http::server>(io_, std::move(acceptor), *this, metrics_);
+            const auto protocol = local_protocol(listening);
+            const unsigned count = io_threads();
+            http::server_limits limits;
+            limits.max_connections = std::max<std::size_t>(1, limits.max_connections / count);
+            for (unsigned i = 0; i < count; ++i) {
+                worker w;
+                // A concurrency hint of 1 lets Asio skip its internal locking.
+                w.io = std::make_unique<asio::io_context>(1);
+                asio::ip::tcp::acceptor acceptor{*w.io};
+                const int fd = ::dup(listening);
+                if (fd < 0) throw std::system_error(errno, std::generic_category(), "dup");
+                acceptor.assign(protocol, fd);
+                w.server = std::make_unique<http::server>(*w.io, std::move(acceptor), *this, metrics_, limits);
+                workers_.push_back(std::move(w));
+            }
+            if (!inherited.empty()) ::close(listening);
             return true;
         } catch (const std::exception& e) {
             log_->error("cannot listen on {}: {}", describe_listen(), e.what());
@@ -267,7 +298,7 @@ private:
     }
 
     void stop() {
-        server_->stop();
+        for (auto& w : workers_) w.server->stop();
         signals_.cancel();
         tick_.cancel();
         watchdog_.cancel();
@@ -337,17 +368,23 @@ private:
         });
     }
 
+    static unsigned io_threads() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
+
+    struct worker {
+        std::unique_ptr<asio::io_context> io;
+        std::unique_ptr<http::server> server;
+    };
+
     daemon_options options_;
     asio::io_context io_;
-    asio::signal_set signals_{io_, SIGINT, SIGTERM, SIGHUP};
-    asio::steady_timer tick_{io_};
-    asio::steady_timer watchdog_{io_};
+    asio::strand<asio::io_context::executor_type> strand_{asio::make_strand(io_)};
+    asio::signal_set signals_{strand_, SIGINT, SIGTERM, SIGHUP};
+    asio::steady_timer tick_{strand_};
+    asio::steady_timer watchdog_{strand_};
     service::notifier notify_;
     http::metrics metrics_;
     std::shared_ptr<spdlog::logger> log_;
     std::unique_ptr<store::revision_store> store_;
-    std::unique_ptr<http::server> server_;
-
     std::optional<std::string> watched_;
     file_identity watched_identity_;
     std::chrono::year_month_day built_for_;
@@ -357,6 +394,10 @@ private:
     std::shared_ptr<const site::snapshot> snapshot_;
     sys_seconds config_loaded_at_;
     std::string last_error_;
+
+    // Declared last so that the servers go first, while the rest they use
+    // still exists.
+    std::vector<worker> workers_;
 };
 
 }  // namespace
