@@ -286,3 +286,36 @@ TEST_CASE("daemon: thousands of malformed requests do not bring it down", "[syst
     CHECK(d.get("/feeds/all.ics").status == 200);
     CHECK(d.get("/healthz").status == 200);
 }
+
+TEST_CASE("daemon: serves on a socket passed by systemd socket activation", "[system][daemon][systemd]") {
+    const std::string activate = "/usr/bin/systemd-socket-activate";
+    if (::access(activate.c_str(), X_OK) != 0) {
+        WARN("skipped: " << activate << " is not installed");
+        return;
+    }
+    // A port that was free a moment ago.
+    const int probe = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::bind(probe, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    socklen_t len = sizeof addr;
+    ::getsockname(probe, reinterpret_cast<sockaddr*>(&addr), &len);
+    const std::string port = std::to_string(ntohs(addr.sin_port));
+    ::close(probe);
+
+    temp_dir dir;
+    dir.write("cadenced.toml", london);
+    // --listen names another port: the inherited socket must win.
+    background_process p{activate,
+                         {"-l", "127.0.0.1:" + port, binary, "--config", dir.file("cadenced.toml"), "--listen",
+                          "127.0.0.1:1", "--state-dir", dir.file("state")},
+                         dir.file("log"), {{"NOTIFY_SOCKET", "\x01unset"}}};
+    REQUIRE(p.wait_for_log(std::regex{"Listening on"}, 10s));
+    // The first connection starts cadenced, which answers it.
+    auto health = http_get("http://127.0.0.1:" + port + "/healthz");
+    CHECK(health.status == 200);
+    CHECK(http_get("http://127.0.0.1:" + port + "/feeds/all.ics").status == 200);
+    p.signal(SIGTERM);
+    CHECK(p.wait_exit(10s).has_value());
+}
