@@ -47,9 +47,47 @@ private:
     bool renamed_ = false;
 };
 
+// All of `content` to `fd`; the errno of a failed write, or 0.
+int write_all(int fd, std::string_view content) {
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return errno;
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    return 0;
+}
+
+// Writes straight into something that is not a regular file (/dev/null, a
+// FIFO, a terminal): renaming over it would replace the device node.
+void write_in_place(const std::filesystem::path& path, std::string_view content) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (fd < 0) fail(path, errno);
+    if (const int error = write_all(fd, content)) {
+        ::close(fd);
+        fail(path, error);
+    }
+    if (::close(fd) != 0) fail(path, errno);
+}
+
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+void write_file_atomically(const std::filesystem::path& requested, std::string_view content) {
+    std::filesystem::path path = requested;
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+        // Replace the file the link points to, not the link.
+        std::error_code ec;
+        auto target = std::filesystem::canonical(path, ec);
+        if (!ec) path = target;
+    }
+    if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        write_in_place(path, content);
+        return;
+    }
     temp_file tmp{path};
     // mkstemp creates 0600; an export is meant to be read like any file the
     // user writes, so follow the umask as open(2) would.
@@ -57,15 +95,7 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
     ::umask(mask);
     ::fchmod(tmp.fd(), 0666 & ~mask);
 
-    std::size_t written = 0;
-    while (written < content.size()) {
-        const ssize_t n = ::write(tmp.fd(), content.data() + written, content.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            fail(path, errno);
-        }
-        written += static_cast<std::size_t>(n);
-    }
+    if (const int error = write_all(tmp.fd(), content)) fail(path, error);
     if (::fsync(tmp.fd()) != 0) fail(path, errno);
     if (tmp.close() != 0) fail(path, errno);
     if (::rename(tmp.name().c_str(), path.c_str()) != 0) fail(path, errno);

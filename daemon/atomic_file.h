@@ -14,6 +14,9 @@ public:
 };
 
 /// Throws io_error("cannot write PATH: reason") and leaves no temp file behind.
+/// A symbolic link keeps pointing at the new content; a target that is not
+/// a regular file (/dev/null, a FIFO) is written in place, as a rename over
+/// it would replace the device itself.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
 }  // namespace cadenced::cli

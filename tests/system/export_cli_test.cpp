@@ -157,6 +157,21 @@ TEST_CASE("cli: -o writes atomically and a failed write leaves nothing behind", 
     CHECK(leftovers == 0);
 }
 
+TEST_CASE("cli: -o into a device or through a symlink keeps what is there", "[system][cli][export]") {
+    pinned_config cfg;
+    auto to_null = run_process(binary, {"--export", "--config", cfg.path, "-o", "/dev/null"});
+    CHECK(to_null.exit_code == 0);
+    CHECK(std::filesystem::is_character_file("/dev/null"));
+
+    const std::string real = cfg.dir.file("real.ics"), link = cfg.dir.file("link.ics");
+    cfg.dir.write("real.ics", "old");
+    std::filesystem::create_symlink(real, link);
+    auto through = run_process(binary, {"--export", "--config", cfg.path, "-o", link});
+    CHECK(through.exit_code == 0);
+    CHECK(std::filesystem::is_symlink(link));
+    CHECK(test_support::read_file(real).rfind("BEGIN:VCALENDAR", 0) == 0);
+}
+
 TEST_CASE("cli: --list prints an aligned table", "[system][cli][list]") {
     pinned_config cfg;
     auto r = run_process(binary, {"--list", "--config", cfg.path, "--from", "2027-01-28", "--to", "2027-02-03"});
