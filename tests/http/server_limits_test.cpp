@@ -14,7 +14,7 @@
 using namespace cadenced::http::test;
 using namespace std::chrono_literals;
 
-TEST_CASE("a client sending a byte at a time is cut off; others are served meanwhile", "[integration][http]") {
+TEST_CASE("a client sending a byte at a time is cut off while others are served", "[integration][http]") {
     fake_source source;
     auto limits = test_limits();
     limits.read_timeout = 1s;
@@ -65,7 +65,7 @@ TEST_CASE("a client that connects and says nothing is cut off too", "[integratio
     CHECK(silent.closed_by_peer_within(2500ms));
 }
 
-TEST_CASE("connections beyond max_connections are refused; the server carries on", "[integration][http]") {
+TEST_CASE("connections beyond max_connections are refused and the server carries on", "[integration][http]") {
     fake_source source;
     auto limits = test_limits();
     limits.max_connections = 4;

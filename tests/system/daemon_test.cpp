@@ -148,7 +148,7 @@ TEST_CASE("daemon: a private feed answers only with its token", "[system][daemon
     CHECK(page.body.find("/feeds/elt.ics") == std::string::npos);
 }
 
-TEST_CASE("daemon: SIGHUP reloads a changed config; a broken one keeps the last good schedule", "[system][daemon]") {
+TEST_CASE("daemon: SIGHUP reloads a changed config, a broken one keeps the last good schedule", "[system][daemon]") {
     running_daemon d{london};
     REQUIRE(d.up());
     auto before = d.get("/feeds/all.ics");

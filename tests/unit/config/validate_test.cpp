@@ -21,7 +21,7 @@ TEST_CASE("meeting ids are unique", "[unit][config]") {
           "my.toml:10:6: meetings[3] (id \"standup\"): id \"standup\" is already used by meetings[1]");
 }
 
-TEST_CASE("organizers and owners name roles; attendees name roles or groups", "[unit][config]") {
+TEST_CASE("organizers and owners name roles, attendees name roles or groups", "[unit][config]") {
     // Without [[people]] the default roles apply: ceo, cfo, ..., group "elt".
     CHECK(error_of(meeting("m", "organizer = \"coo\"\n")) ==
           "my.toml:5:13: meetings[1] (id \"m\"): organizer names unknown role \"coo\" (roles are defined in [[people]]); "
