@@ -389,3 +389,24 @@ TEST_CASE("writer: each attendee once per event, the right ones in every event",
     REQUIRE(cal.events[1].organizer);
     CHECK(cal.events[1].organizer->address == "mailto:ana@example.com");
 }
+
+TEST_CASE("writer: a large calendar written on several cores has the bytes of one writer", "[unit][ical]") {
+    // 9,000 events make several slices; the expected text is built event by
+    // event from single-event calendars, which never slice.
+    std::vector<cadenced::schedule::occurrence> events;
+    for (int i = 0; i < 9000; ++i) {
+        auto o = timed("e" + std::to_string(i) + "@cadenced", "America/New_York",
+                       at(year{2027} / March / 2, hours{10}) + days{i % 400}, minutes{30 + i % 90});
+        o.title = "Event " + std::to_string(i) + ", with; text";
+        events.push_back(o);
+    }
+    const auto info = info_for();
+    const auto whole = write_calendar(info, events);
+    const auto body_of = [](const std::string& calendar) {
+        const auto first = calendar.find("BEGIN:VEVENT");
+        return calendar.substr(first, calendar.rfind("END:VCALENDAR") - first);
+    };
+    std::string expected;
+    for (const auto& o : events) expected += body_of(write_calendar(info, {o}));
+    CHECK(body_of(whole) == expected);
+}
