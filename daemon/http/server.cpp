@@ -48,12 +48,12 @@ struct server::impl : std::enable_shared_from_this<server::impl> {
     void accept_next() {
         acceptor_.async_accept(net::make_strand(io_),
                                net::bind_executor(strand_, [self = shared_from_this()](
-                                                               const error_code& ec, net::ip::tcp::socket socket) {
+                                                               const error_code& ec, connection_socket socket) {
                                    self->on_accept(ec, std::move(socket));
                                }));
     }
 
-    void on_accept(const error_code& ec, net::ip::tcp::socket socket) {
+    void on_accept(const error_code& ec, connection_socket socket) {
         if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
         try {
             if (ec) {
@@ -79,7 +79,7 @@ struct server::impl : std::enable_shared_from_this<server::impl> {
         }
     }
 
-    void admit(net::ip::tcp::socket socket) {
+    void admit(connection_socket socket) {
         // Each response goes out in one write; Nagle's algorithm would only
         // hold back the tail of a large one until the client's delayed ACK.
         error_code ignored;

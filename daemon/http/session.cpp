@@ -85,7 +85,7 @@ std::string path_for_log(std::string_view target) {
 
 }  // namespace
 
-session::session(net::ip::tcp::socket socket, std::shared_ptr<session_context> context)
+session::session(connection_socket socket, std::shared_ptr<session_context> context)
     : stream_(std::move(socket)), context_(std::move(context)) {}
 
 session::~session() { context_->connections.remove(this); }
