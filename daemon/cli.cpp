@@ -5,11 +5,10 @@
 #include "daemon/list_table.h"
 #include "daemon/options.h"
 #include "daemon/runtime/feed_daemon.h"
+#include "daemon/site/build.h"
 #include "ical/writer.h"
 #include "schedule/feed.h"
 #include "schedule/schedule.h"
-
-#include <date/tz.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -55,12 +54,6 @@ sys_seconds resolve_now(const options& opts, const environment& env) {
     return env.now();
 }
 
-year_month_day today_in(const std::string& zone, sys_seconds now) {
-    const auto local = date::make_zoned(zone, now).get_local_time();
-    const auto day_count = floor<date::days>(local).time_since_epoch().count();
-    return year_month_day{local_days{days{day_count}}};
-}
-
 const schedule::feed& find_feed(const config::config& cfg, const std::string& name) {
     if (const auto* f = cfg.find_feed(name)) return *f;
     std::string known;
@@ -70,7 +63,7 @@ const schedule::feed& find_feed(const config::config& cfg, const std::string& na
 
 std::vector<schedule::occurrence> selected_events(const options& opts, const config::config& cfg, sys_seconds now) {
     const auto& rhythm = cfg.rhythm;
-    schedule::date_range range = schedule::default_range(rhythm.fiscal, today_in(rhythm.timezone, now));
+    schedule::date_range range = schedule::default_range(rhythm.fiscal, site::today_in(rhythm.timezone, now));
     if (opts.from) range.from = *opts.from;
     if (opts.to) range.to = *opts.to;
     const auto& feed = find_feed(cfg, opts.feed);
@@ -80,12 +73,7 @@ std::vector<schedule::occurrence> selected_events(const options& opts, const con
 int export_calendar(const options& opts, const config::config& cfg, sys_seconds now, std::ostream& out) {
     const auto events = selected_events(opts, cfg, now);
     const auto& feed = *cfg.find_feed(opts.feed);
-    ical::calendar_info info;
-    info.name = feed.title.empty() ? cfg.calendar.name : feed.title;
-    info.description = cfg.calendar.description;
-    info.timezone = cfg.rhythm.timezone;
-    info.refresh_interval = cfg.calendar.refresh_interval;
-    info.stamp = now;
+    const ical::calendar_info info = site::calendar_info_for(cfg, feed, now);
     const std::string ics = ical::write_calendar(info, events);
     if (opts.output_path) {
         write_file_atomically(*opts.output_path, ics);

@@ -81,6 +81,16 @@ std::vector<schedule::occurrence> public_view(const config::config& cfg, const s
 
 }  // namespace
 
+ical::calendar_info calendar_info_for(const config::config& cfg, const schedule::feed& f, sys_seconds now) {
+    ical::calendar_info info;
+    info.name = f.title.empty() ? cfg.calendar.name : f.title;
+    info.description = cfg.calendar.description;
+    info.timezone = cfg.rhythm.timezone;
+    info.refresh_interval = cfg.calendar.refresh_interval;
+    info.stamp = now;
+    return info;
+}
+
 std::string entity_tag(std::string_view body) {
     std::uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
     for (unsigned char c : body) {
@@ -109,12 +119,7 @@ std::shared_ptr<const snapshot> build_site(const build_inputs& in) {
     const seconds max_age = duration_cast<seconds>(cfg.calendar.refresh_interval);
 
     for (const auto& f : cfg.feeds) {
-        ical::calendar_info info;
-        info.name = f.title.empty() ? cfg.calendar.name : f.title;
-        info.description = cfg.calendar.description;
-        info.timezone = cfg.rhythm.timezone;
-        info.refresh_interval = cfg.calendar.refresh_interval;
-        info.stamp = in.now;
+        const ical::calendar_info info = calendar_info_for(cfg, f, in.now);
         const document* previous = nullptr;
         if (in.previous)
             if (auto it = in.previous->feeds.find(f.name); it != in.previous->feeds.end()) previous = &it->second.ics;

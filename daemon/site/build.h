@@ -4,6 +4,7 @@
 #include "config/config.h"
 #include "daemon/site/site.h"
 #include "daemon/store/revision_store.h"
+#include "ical/writer.h"
 
 #include <chrono>
 #include <memory>
@@ -29,6 +30,11 @@ struct build_inputs {
 /// the rhythm's zone), the year page for the current fiscal year, and an
 /// agenda page per occurrence. Throws what generation and the store throw.
 std::shared_ptr<const snapshot> build_site(const build_inputs& in);
+
+/// The calendar-level fields of feed `f`'s ICS: its title (else the
+/// calendar's name), description, zone, refresh interval, and `now` as the
+/// stamp of unrevised events. Shared by the daemon and `--export`.
+ical::calendar_info calendar_info_for(const config::config& cfg, const schedule::feed& f, std::chrono::sys_seconds now);
 
 /// A strong ETag for `body`: a quoted 32-digit hex digest.
 std::string entity_tag(std::string_view body);
