@@ -3,6 +3,7 @@
 #include "config/vocabulary.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -26,7 +27,18 @@ void check_token(const table_reader& t, std::string_view key, const std::string&
 
 // The token stored in `path`: the first line, without surrounding blanks.
 // The file must not be readable by others, as it is the feed's password.
-std::string read_token_file(const table_reader& t, const std::string& path) {
+// A relative token_file names a systemd credential when the service has
+// them (LoadCredential=elt.token:/etc/cadenced/elt.token): with DynamicUser=
+// no fixed user can own the file, and systemd hands the service a copy only
+// it can read, in $CREDENTIALS_DIRECTORY.
+std::string resolve_token_path(const std::string& path) {
+    if (!path.empty() && path.front() != '/')
+        if (const char* dir = std::getenv("CREDENTIALS_DIRECTORY"); dir && *dir) return std::string{dir} + "/" + path;
+    return path;
+}
+
+std::string read_token_file(const table_reader& t, const std::string& configured) {
+    const std::string path = resolve_token_path(configured);
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0)
         t.fail("token_file", "cannot read " + quote(path) + ": " + std::strerror(errno));

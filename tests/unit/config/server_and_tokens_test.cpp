@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <sys/stat.h>
 
 using cadenced::config::parse_listen;
@@ -66,4 +67,17 @@ TEST_CASE("feed tokens: inline, from a file, and their checks", "[unit][config][
               "\": No such file or directory");
     CHECK(error_of("[[feeds]]\nname = \"elt\"\ntoken = \"s3cret-Token_0123456789\"\ntoken_file = \"" + path + "\"\n") ==
           "my.toml:4:14: feeds[1] (name \"elt\"): token_file cannot be used together with token; give one of them");
+}
+
+TEST_CASE("feed tokens: a relative token_file is a systemd credential", "[unit][config][tokens]") {
+    test_support::temp_dir credentials;
+    credentials.write("elt.token", "credential-token-0123456789\n");
+    ::chmod(credentials.file("elt.token").c_str(), 0400);
+    ::setenv("CREDENTIALS_DIRECTORY", credentials.path().c_str(), 1);
+    const auto c = load("[[feeds]]\nname = \"elt\"\ntoken_file = \"elt.token\"\n");
+    ::unsetenv("CREDENTIALS_DIRECTORY");
+    CHECK(c.feed_tokens.at("elt") == "credential-token-0123456789");
+    // Without credentials it is a path like any other.
+    CHECK(error_of("[[feeds]]\nname = \"elt\"\ntoken_file = \"no-such.token\"\n") ==
+          "my.toml:3:14: feeds[1] (name \"elt\"): token_file cannot read \"no-such.token\": No such file or directory");
 }
