@@ -31,9 +31,11 @@ void append_sample(std::string& out, std::string_view name, Number value) {
 
 }  // namespace
 
-void metrics::count_request(const std::string& route, int status, std::size_t body_bytes) {
+void metrics::count_request(std::string_view route, int status, std::size_t body_bytes) {
     const std::lock_guard lock(mutex_);
-    ++requests_[{route, status}];
+    auto it = requests_.find(route);
+    if (it == requests_.end()) it = requests_.emplace(std::string{route}, std::map<int, unsigned long long>{}).first;
+    ++it->second[status];
     bytes_sent_ += body_bytes;
 }
 
@@ -51,11 +53,13 @@ std::string metrics::render() const {
     unsigned long long bytes_sent = 0;
     {
         const std::lock_guard lock(mutex_);
-        for (const auto& [key, count] : requests_) {
-            out.append("cadenced_http_requests_total{route=\"");
-            append_label_value(out, key.first);
-            out.append("\",status=\"").append(std::to_string(key.second)).append("\"} ");
-            out.append(std::to_string(count)).append("\n");
+        for (const auto& [route, by_status] : requests_) {
+            for (const auto& [status, count] : by_status) {
+                out.append("cadenced_http_requests_total{route=\"");
+                append_label_value(out, route);
+                out.append("\",status=\"").append(std::to_string(status)).append("\"} ");
+                out.append(std::to_string(count)).append("\n");
+            }
         }
         bytes_sent = bytes_sent_;
     }

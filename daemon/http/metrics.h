@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 namespace cadenced::http {
 
@@ -13,7 +14,7 @@ class metrics {
 public:
     /// One finished request: its route ("feed", "index", "agenda", "healthz",
     /// "metrics", "other"), status code and body bytes sent.
-    void count_request(const std::string& route, int status, std::size_t body_bytes);
+    void count_request(std::string_view route, int status, std::size_t body_bytes);
     void count_regeneration();
     void count_reload_failure();
     void set_connections(long open);
@@ -24,7 +25,9 @@ public:
 
 private:
     mutable std::mutex mutex_;
-    std::map<std::pair<std::string, int>, unsigned long long> requests_;
+    /// By route, then status. std::less<> finds a route by string_view, so
+    /// counting a request allocates nothing once its route has been seen.
+    std::map<std::string, std::map<int, unsigned long long>, std::less<>> requests_;
     unsigned long long bytes_sent_ = 0;
     std::atomic<unsigned long long> regenerations_{0};
     std::atomic<unsigned long long> reload_failures_{0};
