@@ -1,6 +1,6 @@
 #include "fake_site.h"
 
-#include "gzip_codec.h"
+#include "support/gzip_codec.h"
 
 namespace cadenced::http::test {
 
@@ -11,7 +11,7 @@ using namespace std::chrono;
 site::document make_document(std::string content_type, std::string body, std::string etag, bool with_gzip) {
     site::document doc;
     doc.content_type = std::move(content_type);
-    doc.gzip_body = with_gzip ? gzip_compress(body) : std::string{};
+    doc.gzip_body = with_gzip ? test_support::gzip_compress(body) : std::string{};
     doc.body = std::move(body);
     doc.etag = std::move(etag);
     doc.last_modified = sample_last_modified();

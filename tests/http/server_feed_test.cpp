@@ -2,7 +2,7 @@
 // and tokens.
 #include "clients.h"
 #include "fake_site.h"
-#include "gzip_codec.h"
+#include "support/gzip_codec.h"
 #include "server_fixture.h"
 
 #include <catch2/catch.hpp>
@@ -109,7 +109,7 @@ TEST_CASE("gzip is sent when the client accepts it", "[integration][http]") {
     CHECK(r.header("Content-Encoding") == "gzip");
     CHECK(r.header("Content-Length") == std::to_string(r.body.size()));
     CHECK(r.body.size() < team_ics().body.size());
-    CHECK(gzip_decompress(r.body) == team_ics().body);
+    CHECK(test_support::gzip_decompress(r.body) == team_ics().body);
     CHECK(r.header("ETag") == "\"feed-team-v1-gzip\"");
     CHECK(r.header("Vary") == "Accept-Encoding");
 

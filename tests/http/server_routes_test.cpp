@@ -2,7 +2,7 @@
 // metrics, 404 and 405.
 #include "clients.h"
 #include "fake_site.h"
-#include "gzip_codec.h"
+#include "support/gzip_codec.h"
 #include "server_fixture.h"
 
 #include <catch2/catch.hpp>
@@ -24,7 +24,7 @@ TEST_CASE("/ serves the year page, conditionally and compressed", "[integration]
     CHECK(fetch(server.url("/"), {"If-None-Match: \"index-v1\""}).status == 304);
     const auto gz = fetch(server.url("/?utm=x"), {"Accept-Encoding: gzip"});
     CHECK(gz.header("Content-Encoding") == "gzip");
-    CHECK(gzip_decompress(gz.body) == index.body);
+    CHECK(test_support::gzip_decompress(gz.body) == index.body);
 }
 
 TEST_CASE("agendas: public ones for all, confidential ones behind a feed's token", "[integration][http]") {

@@ -1,7 +1,6 @@
 #include "support/http_client.h"
 
 #include <curl/curl.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <stdexcept>
@@ -52,23 +51,5 @@ http_response http_get(const std::string& url, const std::vector<std::string>& r
     return r;
 }
 
-std::string gunzip(const std::string& data) {
-    z_stream zs{};
-    if (inflateInit2(&zs, 15 + 16) != Z_OK) throw std::runtime_error("inflateInit2 failed");
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    zs.avail_in = static_cast<uInt>(data.size());
-    std::string out;
-    char buf[65536];
-    int rc;
-    do {
-        zs.next_out = reinterpret_cast<Bytef*>(buf);
-        zs.avail_out = sizeof buf;
-        rc = inflate(&zs, Z_NO_FLUSH);
-        out.append(buf, sizeof buf - zs.avail_out);
-    } while (rc == Z_OK);
-    inflateEnd(&zs);
-    if (rc != Z_STREAM_END) throw std::runtime_error("not a complete gzip stream");
-    return out;
-}
 
 }  // namespace test_support

@@ -18,7 +18,4 @@ struct http_response {
 /// Bodies are not decoded: gzip stays gzip. Times out after 10 s.
 http_response http_get(const std::string& url, const std::vector<std::string>& request_headers = {}, bool head = false);
 
-/// gunzip for checking compressed bodies.
-std::string gunzip(const std::string& data);
-
 }  // namespace test_support

@@ -4,10 +4,10 @@
 #include <string>
 #include <string_view>
 
-namespace cadenced::http::test {
+namespace test_support {
 
 std::string gzip_compress(std::string_view plain);
 /// Throws std::runtime_error when `compressed` is not a complete gzip stream.
 std::string gzip_decompress(std::string_view compressed);
 
-}  // namespace cadenced::http::test
+}  // namespace test_support

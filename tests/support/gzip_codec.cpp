@@ -1,11 +1,11 @@
-#include "gzip_codec.h"
+#include "support/gzip_codec.h"
 
 #include <zlib.h>
 
 #include <array>
 #include <stdexcept>
 
-namespace cadenced::http::test {
+namespace test_support {
 
 namespace {
 
@@ -58,4 +58,4 @@ std::string gzip_decompress(std::string_view compressed) {
     return out;
 }
 
-}  // namespace cadenced::http::test
+}  // namespace test_support
