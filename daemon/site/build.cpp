@@ -3,14 +3,13 @@
 #include "daemon/site/gzip.h"
 #include "daemon/web/pages.h"
 #include "ical/writer.h"
+#include "schedule/digest.h"
 #include "schedule/feed.h"
 #include "schedule/schedule.h"
 
 #include <date/tz.h>
 
 #include <algorithm>
-#include <cstdint>
-#include <cstdio>
 #include <map>
 
 namespace cadenced::site {
@@ -92,15 +91,9 @@ ical::calendar_info calendar_info_for(const config::config& cfg, const schedule:
 }
 
 std::string entity_tag(std::string_view body) {
-    std::uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
-    for (unsigned char c : body) {
-        a = (a ^ c) * 0x100000001b3ULL;
-        b = (b ^ c) * 0x100000001b3ULL;
-    }
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "\"%016llx%016llx\"", static_cast<unsigned long long>(a),
-                  static_cast<unsigned long long>(b));
-    return buf;
+    schedule::content_digest d;
+    d.add_bytes(body);
+    return "\"" + d.hex() + "\"";
 }
 
 year_month_day today_in(const std::string& zone, sys_seconds now) {
