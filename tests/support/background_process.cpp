@@ -9,21 +9,12 @@
 #include <thread>
 #include <unistd.h>
 
-extern char** environ;
-
 namespace test_support {
 
 background_process::background_process(const std::string& program, const std::vector<std::string>& args,
                                        const std::string& log_path, const std::map<std::string, std::string>& env)
     : log_path_{log_path} {
-    std::vector<std::string> owned_env;
-    for (char** e = environ; *e; ++e) {
-        const std::string kv{*e};
-        const auto key = kv.substr(0, kv.find('='));
-        if (!env.count(key)) owned_env.push_back(kv);
-    }
-    for (const auto& [k, v] : env)
-        if (v != "\x01unset") owned_env.push_back(k + "=" + v);
+    std::vector<std::string> owned_env = merged_environment(env);
     std::vector<char*> envp;
     for (auto& e : owned_env) envp.push_back(e.data());
     envp.push_back(nullptr);

@@ -15,8 +15,6 @@ extern char** environ;
 
 namespace test_support {
 
-namespace {
-
 std::vector<std::string> merged_environment(const std::map<std::string, std::string>& extra) {
     std::map<std::string, std::string> vars;
     for (char** e = environ; *e; ++e) {
@@ -32,8 +30,6 @@ std::vector<std::string> merged_environment(const std::map<std::string, std::str
     for (const auto& [k, v] : vars) out.push_back(k + "=" + v);
     return out;
 }
-
-}  // namespace
 
 process_result run_process(const std::string& program, const std::vector<std::string>& args,
                            const std::map<std::string, std::string>& env, const std::string& stdin_text) {

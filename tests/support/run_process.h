@@ -19,6 +19,10 @@ struct process_result {
 process_result run_process(const std::string& program, const std::vector<std::string>& args,
                            const std::map<std::string, std::string>& env = {}, const std::string& stdin_text = {});
 
+/// The current environment as "KEY=value" entries, with `extra` added or
+/// overriding; a value of "\x01unset" removes the variable.
+std::vector<std::string> merged_environment(const std::map<std::string, std::string>& extra);
+
 /// A fresh temporary directory, removed with its content on destruction.
 class temp_dir {
 public:
