@@ -2,6 +2,7 @@
 // Helpers shared by the ical tests: hand-built occurrences, the physical and
 // logical lines of an ICS text, and instants computed two independent ways.
 
+#include "ical/ical_time.h"
 #include "schedule/occurrence.h"
 
 #include <date/tz.h>
@@ -125,17 +126,7 @@ public:
     libical_zone& operator=(const libical_zone&) = delete;
 
     sys_seconds instant(local_seconds t) const {
-        const auto day = floor<days>(t);
-        const year_month_day ymd{day};
-        const hh_mm_ss hms{t - day};
-        icaltimetype v = icaltime_null_time();
-        v.year = static_cast<int>(ymd.year());
-        v.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
-        v.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
-        v.hour = static_cast<int>(hms.hours().count());
-        v.minute = static_cast<int>(hms.minutes().count());
-        v.second = static_cast<int>(hms.seconds().count());
-        return sys_seconds{seconds{icaltime_as_timet_with_zone(v, zone_)}};
+        return sys_seconds{seconds{icaltime_as_timet_with_zone(cadenced::ical::local_date_time(t), zone_)}};
     }
 
 private:
