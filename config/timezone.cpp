@@ -2,7 +2,7 @@
 
 #include "config/suggest.h"
 
-#include <date/tz.h>
+#include "zoneinfo/zone.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -14,29 +14,18 @@ namespace cadenced::config {
 namespace detail {
 
 bool is_known_zone(std::string_view name) {
-    if (name.empty()) return false;
-    try {
-        return date::locate_zone(name) != nullptr;
-    } catch (const std::exception&) {
-        // locate_zone reports both an unknown name and an unreadable
-        // database by throwing; either way the name cannot be used.
-        return false;
-    }
+    return zoneinfo::zone::load(name).has_value();
 }
 
 namespace {
 
-std::vector<std::string_view> all_zone_names() {
-    std::vector<std::string_view> names;
-    try {
-        const auto& db = date::get_tzdb();
-        // Built on the system's zoneinfo files, the database lists links
-        // ("US/Eastern") as zones too.
-        for (const auto& z : db.zones) names.push_back(z.name());
-    } catch (const std::exception&) {
-        // No database, no suggestions; the error itself still stands.
-    }
-    return names;
+std::vector<std::string> all_zone_names() {
+    // The zoneinfo tree lists links ("US/Eastern") as zones too.
+    return zoneinfo::zone_names();
+}
+
+std::vector<std::string_view> views_of(const std::vector<std::string>& names) {
+    return {names.begin(), names.end()};
 }
 
 }  // namespace
@@ -47,7 +36,7 @@ std::optional<std::string> zone_name(const table_reader& table, std::string_view
     std::string name = value->string("an IANA time zone name such as \"Europe/London\"");
     if (is_known_zone(name)) return name;
     const std::string& owner = table.where().owner;
-    const std::string message = "unknown time zone " + quote(name) + did_you_mean(name, all_zone_names());
+    const std::string message = "unknown time zone " + quote(name) + did_you_mean(name, views_of(all_zone_names()));
     table.doc().fail(value->node(), owner.empty() ? message : owner + ": " + message);
 }
 

@@ -1,12 +1,10 @@
 #pragma once
-// The UTC offsets of an IANA zone over a span of time, from the system tz
-// database. Internal to ical/.
+// The UTC offsets of an IANA zone over a span of time, from the system's
+// zoneinfo files. Internal to ical/.
 //
-// HH date's OS database (USE_OS_TZDB, as Debian builds it) reads only the
-// transitions listed in the TZif files, which "fat" files list up to 2037;
-// after the last one it reports the last offset for ever (New York stays on
-// EST from November 2037). The POSIX TZ rule at the end of the same file says
-// how the zone continues, so transitions after the listed ones come from it.
+// TZif files list transitions up to 2037 at most ("slim" ones fewer); the
+// POSIX TZ rule at the end of the same file says how the zone continues, so
+// transitions after the listed ones come from it.
 
 #include "ical/errors.h"
 
@@ -41,9 +39,5 @@ struct zone_history {
 /// unknown_zone_error for an unknown name.
 zone_history load_zone_history(const std::string& name, std::chrono::sys_seconds from,
                                std::chrono::sys_seconds to);
-
-/// The POSIX TZ string at the end of a TZif file's bytes, or nullopt for a
-/// version-1 file or bytes that are not TZif.
-std::optional<std::string> tzif_footer(std::string_view file_bytes);
 
 }  // namespace cadenced::ical

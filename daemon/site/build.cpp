@@ -7,7 +7,7 @@
 #include "schedule/feed.h"
 #include "schedule/schedule.h"
 
-#include <date/tz.h>
+#include "zoneinfo/zone.h"
 
 #include <algorithm>
 #include <map>
@@ -97,8 +97,11 @@ std::string entity_tag(std::string_view body) {
 }
 
 year_month_day today_in(const std::string& zone, sys_seconds now) {
-    const auto local = date::make_zoned(zone, now).get_local_time();
-    return year_month_day{local_days{days{floor<date::days>(local).time_since_epoch().count()}}};
+    const auto z = zoneinfo::zone::load(zone);
+    // The config names only zones that loaded; should the file vanish since
+    // (tzdata being upgraded), UTC is at most a day off.
+    const auto local = z ? z->to_local(now) : local_seconds{now.time_since_epoch()};
+    return year_month_day{sys_days{floor<days>(local).time_since_epoch()}};
 }
 
 std::shared_ptr<const snapshot> build_site(const build_inputs& in) {

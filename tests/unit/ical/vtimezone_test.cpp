@@ -105,7 +105,7 @@ TEST_CASE("vtimezone: libical's instants equal HH date's, day by day", "[unit][i
 }
 
 TEST_CASE("vtimezone: zones keep their DST after 2037", "[unit][ical]") {
-    // HH date reports no DST after 2037 here (see zone_history.h), so the
+    // HH date's OS database reports no DST after 2037, so the
     // expected instants are written out: 10:00 on 1 July 2040 is summer time
     // in the north, winter time in the south.
     const auto ten_am = at(year{2040} / July / 1, hours{10});

@@ -4,44 +4,16 @@
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <iterator>
 
 using namespace std::chrono;
 using cadenced::ical::load_zone_history;
-using cadenced::ical::tzif_footer;
 using cadenced::ical::unknown_zone_error;
 
 namespace {
 
 sys_seconds jan1(int y) { return sys_days{year{y} / January / 1}; }
 
-std::string file_bytes(const std::string& path) {
-    std::ifstream in{path, std::ios::binary};
-    return {std::istreambuf_iterator<char>{in}, std::istreambuf_iterator<char>{}};
-}
-
 }  // namespace
-
-TEST_CASE("zone history: the TZif footer of a system zone file", "[unit][ical]") {
-    const auto bytes = file_bytes("/usr/share/zoneinfo/America/New_York");
-    if (bytes.empty()) {
-        WARN("skipped: no /usr/share/zoneinfo/America/New_York");
-        return;
-    }
-    const auto footer = tzif_footer(bytes);
-    REQUIRE(footer);
-    CHECK(*footer == "EST5EDT,M3.2.0,M11.1.0");
-}
-
-TEST_CASE("zone history: footers of made-up files", "[unit][ical]") {
-    const std::string header = "TZif2" + std::string(39, '\0');
-    CHECK(tzif_footer(header + "\nABC-1\n") == "ABC-1");
-    CHECK(tzif_footer(header + "\n\n") == "");  // a zone with no rule
-    CHECK_FALSE(tzif_footer("TZif" + std::string(40, '\0') + "\nABC-1\n"));  // version 1
-    CHECK_FALSE(tzif_footer("not a zone file at all, but long enough for a header\nABC\n"));
-    CHECK_FALSE(tzif_footer(header + "\nABC-1"));  // no final newline
-}
 
 TEST_CASE("zone history: the listed transitions match the tz database", "[unit][ical]") {
     for (const std::string zone : {"America/New_York", "Europe/London", "Australia/Sydney", "Pacific/Chatham",

@@ -1,6 +1,6 @@
 #pragma once
 // The POSIX TZ string that ends a TZif file (RFC 8536, section 3.3): the rule
-// a zone follows after the last transition the file lists. Internal to ical/.
+// a zone follows after the last transition the file lists.
 
 #include <array>
 #include <chrono>
@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace cadenced::ical {
+namespace cadenced::zoneinfo {
 
 /// The day of a year on which daylight time starts or ends, and the local
 /// time of the change (in the offset in force before it).
@@ -53,4 +53,4 @@ struct posix_change {
 /// The two changes of year `y` in time order. Requires `tz.dst`.
 std::array<posix_change, 2> changes_in_year(const posix_tz& tz, std::chrono::year y);
 
-}  // namespace cadenced::ical
+}  // namespace cadenced::zoneinfo

@@ -1,9 +1,9 @@
-#include "ical/posix_tz.h"
+#include "zoneinfo/posix_tz.h"
 
 #include <algorithm>
 #include <cctype>
 
-namespace cadenced::ical {
+namespace cadenced::zoneinfo {
 
 using namespace std::chrono;
 
@@ -137,4 +137,4 @@ std::array<posix_change, 2> changes_in_year(const posix_tz& tz, year y) {
     return {start, end};
 }
 
-}  // namespace cadenced::ical
+}  // namespace cadenced::zoneinfo

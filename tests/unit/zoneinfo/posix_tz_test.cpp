@@ -1,13 +1,13 @@
-#include "ical/posix_tz.h"
+#include "zoneinfo/posix_tz.h"
 
 #include <date/tz.h>
 
 #include <catch2/catch.hpp>
 
 using namespace std::chrono;
-using cadenced::ical::changes_in_year;
-using cadenced::ical::parse_posix_tz;
-using cadenced::ical::posix_date;
+using cadenced::zoneinfo::changes_in_year;
+using cadenced::zoneinfo::parse_posix_tz;
+using cadenced::zoneinfo::posix_date;
 
 namespace {
 
@@ -17,7 +17,7 @@ sys_seconds utc(year_month_day d, minutes time_of_day) {
 
 }  // namespace
 
-TEST_CASE("posix tz: New York's rule", "[unit][ical]") {
+TEST_CASE("posix tz: New York's rule", "[unit][zoneinfo]") {
     const auto tz = parse_posix_tz("EST5EDT,M3.2.0,M11.1.0");
     REQUIRE(tz);
     CHECK(tz->std_abbrev == "EST");
@@ -39,7 +39,7 @@ TEST_CASE("posix tz: New York's rule", "[unit][ical]") {
     CHECK_FALSE(changes[1].to_dst);
 }
 
-TEST_CASE("posix tz: Chatham's quoted names and 45-minute offsets", "[unit][ical]") {
+TEST_CASE("posix tz: Chatham's quoted names and 45-minute offsets", "[unit][zoneinfo]") {
     const auto tz = parse_posix_tz("<+1245>-12:45<+1345>,M9.5.0/2:45,M4.1.0/3:45");
     REQUIRE(tz);
     CHECK(tz->std_abbrev == "+1245");
@@ -55,7 +55,7 @@ TEST_CASE("posix tz: Chatham's quoted names and 45-minute offsets", "[unit][ical
     CHECK(changes[1].at == utc(year{2040} / September / 30, hours{2} + minutes{45}) - (hours{12} + minutes{45}));
 }
 
-TEST_CASE("posix tz: zones without daylight time", "[unit][ical]") {
+TEST_CASE("posix tz: zones without daylight time", "[unit][zoneinfo]") {
     const auto kolkata = parse_posix_tz("IST-5:30");
     REQUIRE(kolkata);
     CHECK(kolkata->std_offset == hours{5} + minutes{30});
@@ -65,7 +65,7 @@ TEST_CASE("posix tz: zones without daylight time", "[unit][ical]") {
     CHECK(tehran->std_abbrev == "+0330");
 }
 
-TEST_CASE("posix tz: RFC 8536 times below zero and past 24 hours", "[unit][ical]") {
+TEST_CASE("posix tz: RFC 8536 times below zero and past 24 hours", "[unit][zoneinfo]") {
     const auto nuuk = parse_posix_tz("<-02>2<-01>,M3.5.0/-1,M10.5.0/0");
     REQUIRE(nuuk);
     CHECK(nuuk->dst->start.time == hours{-1});
@@ -77,14 +77,14 @@ TEST_CASE("posix tz: RFC 8536 times below zero and past 24 hours", "[unit][ical]
     CHECK(santiago->dst->start.time == hours{24});
 }
 
-TEST_CASE("posix tz: negative daylight saving (Europe/Dublin)", "[unit][ical]") {
+TEST_CASE("posix tz: negative daylight saving (Europe/Dublin)", "[unit][zoneinfo]") {
     const auto tz = parse_posix_tz("IST-1GMT0,M10.5.0,M3.5.0/1");
     REQUIRE(tz);
     CHECK(tz->std_offset == hours{1});
     CHECK(tz->dst->offset == hours{0});
 }
 
-TEST_CASE("posix tz: Julian day forms", "[unit][ical]") {
+TEST_CASE("posix tz: Julian day forms", "[unit][zoneinfo]") {
     // Jn never counts 29 February; n does.
     const auto tz = parse_posix_tz("AAA0BBB,J60/0,59/0");
     REQUIRE(tz);
@@ -94,7 +94,7 @@ TEST_CASE("posix tz: Julian day forms", "[unit][ical]") {
     CHECK(leap[1].at == utc(year{2040} / March / 1, hours{0}));
 }
 
-TEST_CASE("posix tz: malformed strings are refused", "[unit][ical]") {
+TEST_CASE("posix tz: malformed strings are refused", "[unit][zoneinfo]") {
     CHECK_FALSE(parse_posix_tz(""));
     CHECK_FALSE(parse_posix_tz("E5"));               // name too short
     CHECK_FALSE(parse_posix_tz("EST"));              // no offset
@@ -106,7 +106,7 @@ TEST_CASE("posix tz: malformed strings are refused", "[unit][ical]") {
     CHECK_FALSE(parse_posix_tz("<+05"));
 }
 
-TEST_CASE("posix tz: agrees with the listed transitions up to 2037", "[unit][ical]") {
+TEST_CASE("posix tz: agrees with the listed transitions up to 2037", "[unit][zoneinfo]") {
     // The footer rule and the tz database's own transitions must match
     // wherever both exist.
     struct zone_rule {
