@@ -2,6 +2,7 @@
 
 #include "ical/fold.h"
 #include "ical/text.h"
+#include "schedule/byte_set.h"
 
 namespace cadenced::ical {
 
@@ -116,10 +117,10 @@ void append_text_property(std::string& out, std::string_view head, std::string_v
     line += ':';
     // Runs of plain text are copied whole; only the four specials are
     // looked at one by one. This runs over every agenda text.
+    static constexpr schedule::byte_set specials{"\\;,\n"};
     std::size_t run = 0;
-    for (std::size_t i = 0; i < value.size(); ++i) {
+    for (auto i = specials.find_in(value); i < value.size(); i = specials.find_in(value, run)) {
         const char c = value[i];
-        if (c != '\\' && c != ';' && c != ',' && c != '\n') continue;
         line.append(value.data() + run, i - run);
         line += '\\';
         line += c == '\n' ? 'n' : c;

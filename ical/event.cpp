@@ -119,13 +119,16 @@ event_writer::event_writer(sys_seconds stamp)
     const auto end_at = lines.find("END:");
     begin_ = lines.substr(0, end_at);
     end_ = lines.substr(end_at);
-    stamp_ = lines_of(icalproperty_new_dtstamp(utc_date_time(stamp)));
+    // The heads come from libical, the UTC values are formatted here: a UTC
+    // value through libical loads its whole built-in zone table first.
+    const local_seconds sample{stamp.time_since_epoch()};
     {
-        const property_ptr dtstamp{icalproperty_new_dtstamp(utc_date_time(stamp))};
-        const property_ptr modified{icalproperty_new_lastmodified(utc_date_time(stamp))};
+        const property_ptr dtstamp{icalproperty_new_dtstamp(local_date_time(sample))};
+        const property_ptr modified{icalproperty_new_lastmodified(local_date_time(sample))};
         dtstamp_head_ = head_of(dtstamp.get());
         last_modified_head_ = head_of(modified.get());
     }
+    append_folded(stamp_, dtstamp_head_ + date_time_text(sample) + "Z");
 }
 
 template <class Make>
@@ -166,7 +169,7 @@ void event_writer::append_times(std::string& out, const schedule::occurrence& o,
     const bool has_end = o.end > o.start;
     if (zone.utc) {
         // In UTC the wall clock is the UTC clock.
-        const auto& h = heads_for("utc", nullptr, utc_date_time(sys_seconds{o.start.time_since_epoch()}));
+        const auto& h = heads_for("utc", nullptr, local_date_time(o.start));
         append(h.start, date_time_text(o.start) + "Z");
         if (has_end) append(h.end, date_time_text(o.end) + "Z");
         return;

@@ -1,5 +1,7 @@
 #include "ical/text.h"
 
+#include "schedule/byte_set.h"
+
 #include <string_view>
 #include <utility>
 
@@ -7,17 +9,15 @@ namespace cadenced::ical {
 
 namespace {
 
-bool is_kept(char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return c == '\n' || c == '\t' || (u >= 0x20 && u != 0x7F);
+constexpr bool is_kept_byte(unsigned char u) {
+    return u == '\n' || u == '\t' || (u >= 0x20 && u != 0x7F);
 }
 
-// Branch-free so that the common case, clean text, is one quick pass.
-bool needs_cleaning(std::string_view text) {
-    bool found = false;
-    for (const char c : text) found |= !is_kept(c);
-    return found;
-}
+constexpr auto unwanted = schedule::byte_set::matching([](unsigned char u) { return !is_kept_byte(u); });
+
+bool is_kept(char c) { return !unwanted.contains(c); }
+
+bool needs_cleaning(std::string_view text) { return unwanted.find_in(text) < text.size(); }
 
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include "schedule/agenda_render.h"
 
+#include "schedule/byte_set.h"
+
 
 namespace cadenced::schedule {
 
@@ -16,18 +18,22 @@ std::string clock_time(local_seconds t) {
 }
 
 std::string html_escape(std::string_view text) {
+    static constexpr byte_set specials{"&<>\"'"};
     std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
+    out.reserve(text.size() + text.size() / 8);
+    std::size_t from = 0;
+    for (auto at = specials.find_in(text); at < text.size(); at = specials.find_in(text, from)) {
+        out.append(text, from, at - from);
+        switch (text[at]) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            default: out += "&#39;"; break;
         }
+        from = at + 1;
     }
+    out.append(text, from);
     return out;
 }
 

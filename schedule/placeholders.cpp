@@ -1,5 +1,7 @@
 #include "schedule/placeholders.h"
 
+#include "schedule/byte_set.h"
+
 #include <array>
 
 namespace cadenced::schedule {
@@ -72,8 +74,8 @@ std::optional<std::size_t> scan(std::string_view text, Literal literal, Placehol
             i = close + 1;
             continue;
         }
-        const auto next = text.find_first_of("{}", i + 1);
-        const auto stop = next == std::string_view::npos ? text.size() : next;
+        static constexpr byte_set braces{"{}"};
+        const auto stop = braces.find_in(text, i + 1);
         literal(text.substr(i, stop - i));
         i = stop;
     }

@@ -1,5 +1,6 @@
 #include "daemon/service/listen_fds.h"
 
+#include "daemon/service/libsystemd.h"
 #include "daemon/service/logging.h"
 
 #include <systemd/sd-daemon.h>
@@ -15,7 +16,7 @@ std::vector<int> inherited_listen_sockets() {
     // 1: unset LISTEN_PID/LISTEN_FDS/LISTEN_FDNAMES, so a process we start
     // later does not take our sockets for its own. sd_listen_fds also sets
     // FD_CLOEXEC on every passed descriptor.
-    const int count = sd_listen_fds(1);
+    const int count = libsystemd::listen_fds();
     if (count < 0) {
         logger("daemon")->error("ignoring socket activation variables error=\"{}\"", std::strerror(-count));
         return {};
@@ -26,7 +27,7 @@ std::vector<int> inherited_listen_sockets() {
         // HTTP server takes the descriptor as a TCP acceptor, which a
         // datagram, FIFO or AF_UNIX socket from a mistaken .socket unit
         // would break in confusing ways later.
-        if (sd_is_socket_inet(fd, AF_UNSPEC, SOCK_STREAM, 1, 0) > 0) {
+        if (libsystemd::is_listening_tcp_socket(fd) > 0) {
             sockets.push_back(fd);
             continue;
         }

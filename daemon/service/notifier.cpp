@@ -1,8 +1,7 @@
 #include "daemon/service/notifier.h"
 
+#include "daemon/service/libsystemd.h"
 #include "daemon/service/logging.h"
-
-#include <systemd/sd-daemon.h>
 
 #include <time.h>
 
@@ -20,7 +19,7 @@ namespace {
 int send(const std::string& message) {
     // 0: keep NOTIFY_SOCKET in the environment, the daemon notifies for its
     // whole life (reloads, watchdog), not only once.
-    return sd_notify(0, message.c_str());
+    return libsystemd::notify(message.c_str());
 }
 
 void send_or_warn(const std::string& message, const char* what) {
@@ -72,7 +71,7 @@ std::optional<std::chrono::microseconds> notifier::watchdog_interval() const {
     std::uint64_t usec = 0;
     // sd_watchdog_enabled also honours WATCHDOG_PID, so a child that
     // inherited the variables does not think the watchdog is its job.
-    if (sd_watchdog_enabled(0, &usec) <= 0 || usec == 0) return std::nullopt;
+    if (libsystemd::watchdog_enabled(&usec) <= 0 || usec == 0) return std::nullopt;
     // Half the timeout, as sd_watchdog_enabled(3) recommends, leaves room
     // for one late ping.
     return std::chrono::microseconds{static_cast<std::chrono::microseconds::rep>(usec / 2)};
