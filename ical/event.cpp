@@ -85,7 +85,10 @@ icalcomponent* new_alarm(int minutes_before) {
 
 std::string html_document(const schedule::occurrence& o) {
     // Kept small: it is escaped and folded for every event.
-    return "<!DOCTYPE html><html><body>" + schedule::render_html(o) + "</body></html>";
+    std::string out = "<!DOCTYPE html><html><body>";
+    schedule::append_html(out, o);
+    out += "</body></html>";
+    return out;
 }
 
 namespace {

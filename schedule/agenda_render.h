@@ -17,11 +17,15 @@ std::string render_text(const occurrence& o);
 /// The same content as a self-contained HTML fragment (no <html>/<body>),
 /// every text HTML-escaped.
 std::string render_html(const occurrence& o);
+/// render_html(o) appended to `out`.
+void append_html(std::string& out, const occurrence& o);
 
 /// "10:00" for a wall-clock time.
 std::string clock_time(std::chrono::local_seconds t);
 
 /// HTML-escapes &, <, >, " and '.
 std::string html_escape(std::string_view text);
+/// html_escape(text) appended to `out`.
+void append_html_escaped(std::string& out, std::string_view text);
 
 }  // namespace cadenced::schedule
