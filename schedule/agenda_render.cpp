@@ -9,10 +9,10 @@ using namespace std::chrono;
 namespace {
 
 void append_clock_time(std::string& out, local_seconds t) {
-    const auto since_midnight = t - floor<days>(t);
-    const auto h = duration_cast<hours>(since_midnight);
-    const auto m = duration_cast<minutes>(since_midnight - h);
-    const int hh = static_cast<int>(h.count()), mm = static_cast<int>(m.count());
+    // Seconds since midnight by plain arithmetic: this runs for every item.
+    auto of_day = t.time_since_epoch().count() % 86400;
+    if (of_day < 0) of_day += 86400;
+    const int hh = static_cast<int>(of_day / 3600), mm = static_cast<int>(of_day / 60 % 60);
     // Hand-formatted: this runs for every agenda item of every event.
     const char text[] = {static_cast<char>('0' + hh / 10), static_cast<char>('0' + hh % 10), ':',
                          static_cast<char>('0' + mm / 10), static_cast<char>('0' + mm % 10)};

@@ -18,6 +18,8 @@ constexpr std::array<std::string_view, 12> month_names{
 
 constexpr std::string_view next_prefix = "next:";
 
+constexpr byte_set braces{"{}"};
+
 constexpr std::array<std::string_view, 10> simple_names{
     "quarter",           "fiscal_year", "period", "prior_quarter", "next_quarter", "prior_fiscal_year",
     "next_fiscal_year", "day",         "days",   "anchor_date"};
@@ -74,7 +76,6 @@ std::optional<std::size_t> scan(std::string_view text, Literal literal, Placehol
             i = close + 1;
             continue;
         }
-        static constexpr byte_set braces{"{}"};
         const auto stop = braces.find_in(text, i + 1);
         literal(text.substr(i, stop - i));
         i = stop;
@@ -102,6 +103,7 @@ std::string month_and_year(year_month ym) {
 }
 
 std::string expand(std::string_view text, const placeholder_context& ctx) {
+    if (braces.find_in(text) == text.size()) return std::string{text};  // most texts have none
     std::string out;
     out.reserve(text.size() + 16);
     const auto unterminated = scan(
