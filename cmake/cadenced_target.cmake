@@ -5,6 +5,11 @@ function(cadenced_target_options target)
   target_compile_options(${target} PRIVATE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
     -Wcast-qual -Wundef -Wimplicit-fallthrough -Wmissing-declarations)
+  if(CADENCED_STATIC_DEPS)
+    # One section per function, so the executable's --gc-sections can drop
+    # what is never called.
+    target_compile_options(${target} PRIVATE -ffunction-sections -fdata-sections)
+  endif()
   if(CADENCED_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

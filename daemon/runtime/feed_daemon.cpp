@@ -16,6 +16,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 
+#include <malloc.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -23,6 +24,7 @@
 #include <csignal>
 #include <system_error>
 #include <cstdio>
+
 #include <algorithm>
 #include <mutex>
 #include <thread>
@@ -180,6 +182,11 @@ private:
             metrics_.count_regeneration();
             log_->info("schedule generated reason={} occurrences={} feeds={}", why, current()->agendas.size(),
                        current()->feeds.size());
+            // A build allocates several times the snapshot's size in
+            // temporaries; handing the freed pages back keeps the idle
+            // daemon at the size of what it serves, not of its last build.
+            previous.reset();
+            ::malloc_trim(0);
             return true;
         } catch (const std::exception& e) {
             log_->error("schedule generation failed reason={}: {}", why, e.what());
