@@ -10,9 +10,11 @@
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/write.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/http/status.hpp>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <exception>
@@ -215,20 +217,39 @@ reply session::answer_to_header(bool& keep_alive) {
     }
 }
 
-void session::send(reply r, bool keep_alive) {
-    response_ = {};
-    response_.version(11);
-    response_.result(static_cast<unsigned>(r.status));
-    response_.set(bhttp::field::server, "cadenced");
-    response_.set(bhttp::field::date, to_beast(date_now()));
-    for (const auto& [name, value] : r.headers) response_.set(to_beast(name), to_beast(value));
-    if (r.content_length) response_.content_length(*r.content_length);
-    if (!keep_alive) {
-        response_.set(bhttp::field::connection, "close");
-    } else if (parser_ && parser_->get().version() == 10) {
-        response_.set(bhttp::field::connection, "keep-alive");
+void session::write_head(const reply& r, bool keep_alive) {
+    // Formatted by hand into a buffer the connection reuses: a response
+    // costs no allocation once the connection has sent its first.
+    head_.clear();
+    head_ += "HTTP/1.1 ";
+    head_ += std::to_string(r.status);
+    head_ += ' ';
+    head_ += to_std(bhttp::obsolete_reason(static_cast<bhttp::status>(r.status)));
+    head_ += "\r\nServer: cadenced\r\nDate: ";
+    head_ += date_now();
+    head_ += "\r\n";
+    for (const auto& [name, value] : r.headers) {
+        head_ += name;
+        head_ += ": ";
+        head_ += value;
+        head_ += "\r\n";
     }
-    response_.body() = {r.body.data(), r.body.size()};
+    if (r.content_length) {
+        head_ += "Content-Length: ";
+        head_ += std::to_string(*r.content_length);
+        head_ += "\r\n";
+    }
+    if (!keep_alive) {
+        head_ += "Connection: close\r\n";
+    } else if (parser_ && parser_->get().version() == 10) {
+        head_ += "Connection: keep-alive\r\n";
+    }
+    head_ += "\r\n";
+}
+
+void session::send(reply r, bool keep_alive) {
+    write_head(r, keep_alive);
+    body_ = r.body;
     response_owner_ = std::move(r.owner);
     keep_alive_ = keep_alive;
 
@@ -238,14 +259,16 @@ void session::send(reply r, bool keep_alive) {
     log_request(r);
 
     stream_.expires_after(context_->limits.write_timeout);
-    bhttp::async_write(stream_, response_, [self = shared_from_this()](const error_code& ec, std::size_t) {
+    // Head and body in one gathered write.
+    const std::array<net::const_buffer, 2> buffers{net::buffer(head_), net::buffer(body_.data(), body_.size())};
+    net::async_write(stream_, buffers, [self = shared_from_this()](const error_code& ec, std::size_t) {
         self->guarded([&] { self->on_written(ec); });
     });
 }
 
 void session::on_written(const error_code& ec) {
     if (closed_) return;
-    response_.body() = {};
+    body_ = {};
     response_owner_.reset();
     if (ec) {
         shut();

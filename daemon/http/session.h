@@ -13,12 +13,12 @@
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/parser.hpp>
-#include <boost/beast/http/span_body.hpp>
 
 #include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace cadenced::http {
 
@@ -53,6 +53,7 @@ private:
     void on_first_bytes(const boost::system::error_code& ec, std::size_t bytes);
     void on_header(const boost::system::error_code& ec);
     reply answer_to_header(bool& keep_alive);
+    void write_head(const reply& r, bool keep_alive);
     void send(reply r, bool keep_alive);
     void on_written(const boost::system::error_code& ec);
     void linger();
@@ -67,7 +68,8 @@ private:
     connection_stream stream_;
     boost::beast::flat_buffer buffer_;
     std::optional<boost::beast::http::request_parser<boost::beast::http::empty_body>> parser_;
-    boost::beast::http::response<boost::beast::http::span_body<const char>> response_;
+    std::string head_;                            ///< status line and fields of the response being written
+    std::string_view body_;                       ///< its body, owned by response_owner_
     std::shared_ptr<const void> response_owner_;  ///< keeps the body being written alive
     std::shared_ptr<session_context> context_;
     std::string log_method_;  ///< of the request being answered, for the log line
