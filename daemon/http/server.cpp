@@ -46,7 +46,7 @@ struct server::impl : std::enable_shared_from_this<server::impl> {
           context_(std::make_shared<session_context>(source, counters, limits, http_logger())) {}
 
     void accept_next() {
-        acceptor_.async_accept(net::make_strand(io_),
+        acceptor_.async_accept(io_.get_executor(),
                                net::bind_executor(strand_, [self = shared_from_this()](
                                                                const error_code& ec, connection_socket socket) {
                                    self->on_accept(ec, std::move(socket));

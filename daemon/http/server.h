@@ -37,7 +37,10 @@ struct server_limits {
 class server {
 public:
     /// Serves on `acceptor` (bound and listening: by the daemon, or inherited
-    /// from systemd socket activation) until stop().
+    /// from systemd socket activation) until stop(). `io` must be run by one
+    /// thread: connections rely on it to serialise their handlers. For more
+    /// cores, run more servers on duplicates of the socket, one io_context
+    /// each.
     server(boost::asio::io_context& io, boost::asio::ip::tcp::acceptor acceptor, const site::source& source,
            metrics& counters, server_limits limits = {});
     /// Calls stop(). Connections finish closing on the io_context's threads,

@@ -2,6 +2,8 @@
 
 #include <boost/asio/ip/tcp.hpp>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -39,14 +41,23 @@ server_limits test_limits() {
     return limits;
 }
 
-running_server::running_server(const site::source& source, server_limits limits, int threads,
+running_server::running_server(const site::source& source, server_limits limits, int workers,
                                std::chrono::seconds watchdog_limit)
     : watchdog_(watchdog_limit, "a test server") {
-    net::ip::tcp::acceptor acceptor(io_, net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), 0));
-    server_ = std::make_unique<server>(io_, std::move(acceptor), source, counters, limits);
-    port_ = server_->local_endpoint().port();
-    server_->start();
-    for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { io_.run(); });
+    // As the daemon does: one io_context and thread per worker, each
+    // accepting on its own duplicate of one listening socket.
+    for (int i = 0; i < workers; ++i) ios_.push_back(std::make_unique<net::io_context>(1));
+    net::ip::tcp::acceptor first(*ios_.front(), net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), 0));
+    const int listening = first.native_handle();
+    const auto protocol = first.local_endpoint().protocol();
+    for (std::size_t i = 1; i < ios_.size(); ++i) {
+        net::ip::tcp::acceptor copy(*ios_[i], protocol, ::dup(listening));
+        servers_.push_back(std::make_unique<server>(*ios_[i], std::move(copy), source, counters, limits));
+    }
+    servers_.insert(servers_.begin(), std::make_unique<server>(*ios_.front(), std::move(first), source, counters, limits));
+    port_ = servers_.front()->local_endpoint().port();
+    for (auto& s : servers_) s->start();
+    for (auto& io : ios_) threads_.emplace_back([&io = *io] { io.run(); });
 }
 
 running_server::~running_server() { stop_and_join(); }
@@ -58,7 +69,7 @@ std::string running_server::url(std::string_view path_and_query) const {
 std::chrono::milliseconds running_server::stop_and_join() {
     if (joined_) return {};
     const auto start = std::chrono::steady_clock::now();
-    server_->stop();
+    for (auto& s : servers_) s->stop();
     for (auto& t : threads_) t.join();
     joined_ = true;
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);

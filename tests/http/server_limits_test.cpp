@@ -70,7 +70,7 @@ TEST_CASE("connections beyond max_connections are refused and the server carries
     auto limits = test_limits();
     limits.max_connections = 4;
     limits.read_timeout = 5s;  // the held ones must outlast the checks below
-    running_server server(source, limits);
+    running_server server(source, limits, 1);  // one server: one cap
 
     std::vector<std::unique_ptr<raw_connection>> idle;
     for (int i = 0; i < 10; ++i) idle.push_back(std::make_unique<raw_connection>(server.port()));
