@@ -40,7 +40,6 @@ constexpr std::size_t linger_bytes = 64 * 1024;
 constexpr std::size_t read_chunk = 4096;
 
 std::string_view to_std(beast::string_view s) { return {s.data(), s.size()}; }
-beast::string_view to_beast(std::string_view s) { return {s.data(), s.size()}; }
 
 /// The Date field; formatted once per second per thread, not per response.
 std::string_view date_now() {
