@@ -5,6 +5,7 @@
 #include "config/meeting_parser.h"
 #include "config/people.h"
 #include "config/server.h"
+#include "config/sync_parser.h"
 #include "config/settings.h"
 #include "config/timezone.h"
 #include "config/validate.h"
@@ -47,7 +48,7 @@ std::vector<schedule::feed> default_feeds_named(const std::string& name) {
 config build(const detail::document& user, const zone_fallback& zones) {
     using namespace detail;
     const table_reader root{user, user.root(), scope{}};
-    root.allow_only({"timezone", "fiscal_year", "calendar", "holidays", "people", "meetings", "feeds", "server"});
+    root.allow_only({"timezone", "fiscal_year", "calendar", "holidays", "people", "meetings", "feeds", "server", "sync"});
 
     config c;
     c.source = user.source();
@@ -81,6 +82,9 @@ config build(const detail::document& user, const zone_fallback& zones) {
     }
 
     validate(user, c.rhythm, meetings, feeds);
+    std::vector<std::string> feed_names;
+    for (const auto& f : c.feeds) feed_names.push_back(f.name);
+    c.sync = parse_sync(root, feed_names);
     // The core's own checks should never fire after the ones above; if one
     // does, refuse the config rather than generate from it.
     if (const auto problems = schedule::check(c.rhythm); !problems.empty())

@@ -2,6 +2,7 @@
 // Loading and validating the TOML config. Every error names
 // file:line:column, the key, what is wrong and what is allowed.
 
+#include "config/sync.h"
 #include "schedule/feed.h"
 #include "schedule/rhythm.h"
 
@@ -43,6 +44,7 @@ struct config {
     std::map<std::string, std::string> feed_tokens;
     calendar_settings calendar;
     server_settings server;
+    std::vector<sync_target> sync;  ///< [[sync]]
 
     const schedule::feed* find_feed(std::string_view name) const;
 };

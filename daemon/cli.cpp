@@ -8,9 +8,15 @@
 #include "daemon/site/build.h"
 #include "ical/warm_start.h"
 #include "ical/writer.h"
+#include "providers/sync_command.h"
+#include "daemon/runtime/state_dir.h"
+#include "daemon/service/logging.h"
 #include "schedule/feed.h"
 #include "schedule/schedule.h"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <ostream>
@@ -88,6 +94,50 @@ int export_calendar(const options& opts, const config::config& cfg, sys_seconds 
     return exit_ok;
 }
 
+// --sync: every target (or --target), one after the other; a summary line
+// each, and the plan too with --dry-run.
+int sync_once(const options& opts, const config::config& cfg, sys_seconds now, const environment& env,
+              std::ostream& out) {
+    if (cfg.sync.empty()) throw usage_error(cfg.source + " has no [[sync]] targets");
+    std::vector<const config::sync_target*> targets;
+    for (const auto& t : cfg.sync)
+        if (!opts.target || t.name == *opts.target) targets.push_back(&t);
+    if (targets.empty()) {
+        std::string known;
+        for (const auto& t : cfg.sync) known += (known.empty() ? "" : ", ") + t.name;
+        throw usage_error("unknown sync target \"" + *opts.target + "\"; configured: " + known);
+    }
+    // Progress and problems go to stderr (the journal under systemd), the
+    // summaries to stdout.
+    service::setup_logging("info");
+    const auto dir = runtime::choose_state_dir(opts.state_dir, env.getenv, ::geteuid() == 0);
+    runtime::ensure_state_dir(dir);
+    providers::sync_state state{dir / "sync.sqlite"};
+
+    const auto& rhythm = cfg.rhythm;
+    const auto range = schedule::default_range(rhythm.fiscal, site::today_in(rhythm.timezone, now));
+    const auto all = schedule::generate(rhythm, range);
+    // A day early: events that started on the range's first day in a zone
+    // east of UTC end after this instant and are listed.
+    const sys_seconds horizon_start = sys_days{range.from} - days{1};
+    providers::sync_command_options sync_options;
+    sync_options.dry_run = opts.dry_run;
+    sync_options.force = opts.force;
+
+    int status = exit_ok;
+    for (const auto* target : targets) {
+        const auto events = schedule::apply_feed(all, *cfg.find_feed(target->feed));
+        const auto report = providers::sync_target(cfg, *target, events, horizon_start, state, sync_options, now);
+        if (opts.dry_run)
+            for (const auto& line : report.plan_lines) out << target->name << ": " << line << "\n";
+        for (const auto& rejected : report.rejected) out << target->name << ": refused: " << rejected << "\n";
+        out << providers::summary_line(report) << (opts.dry_run ? " (dry run)" : "") << "\n";
+        if (!report.ok) status = std::max<int>(status, report.deferred ? exit_tempfail : exit_unavailable);
+    }
+    out.flush();
+    return status;
+}
+
 int check_config(const config::config& cfg, std::ostream& out) {
     out << cfg.source << ": ok: " << cfg.rhythm.meetings.size() << " meetings, " << cfg.feeds.size()
         << " feeds, time zone " << cfg.rhythm.timezone << "\n";
@@ -120,6 +170,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         const config::config cfg = load_config(opts, env);
         if (opts.what == action::check_config) return check_config(cfg, out);
         const sys_seconds now = resolve_now(opts, env);
+        if (opts.what == action::sync) return sync_once(opts, cfg, now, env, out);
         if (opts.what == action::list) {
             out << list_table(selected_events(opts, cfg, now));
             return exit_ok;

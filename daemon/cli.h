@@ -15,7 +15,9 @@ namespace cadenced::cli {
 enum exit_code : int {
     exit_ok = 0,
     exit_usage = 64,   ///< EX_USAGE: bad options
+    exit_unavailable = 69,  ///< EX_UNAVAILABLE: a sync target failed
     exit_io = 74,      ///< EX_IOERR: cannot write the output
+    exit_tempfail = 75,  ///< EX_TEMPFAIL: a sync target was deferred (provider limits)
     exit_config = 78,  ///< EX_CONFIG: the config is unusable
 };
 

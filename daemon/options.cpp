@@ -28,6 +28,7 @@ po::options_description describe() {
         ("export", "write the schedule as iCalendar (stdout, or -o FILE)")
         ("list", "print the schedule as a table")
         ("check-config", "validate the config and exit")
+        ("sync", "sync the [[sync]] targets once and exit")
         ("print-default-config", "print the embedded default config (a starting point for your own)")
         ("version", "print the version")
         ("help,h", "print this help");
@@ -41,6 +42,11 @@ po::options_description describe() {
         ("output,o", po::value<std::string>()->value_name("FILE"), "write to FILE atomically instead of stdout")
         ("now", po::value<std::string>()->value_name("TIME"),
          "pretend it is TIME (2027-02-01T09:00:00Z, 2027-02-01 or @EPOCH); default: SOURCE_DATE_EPOCH, else the clock");
+    po::options_description sync{"Sync (--sync)"};
+    sync.add_options()
+        ("target", po::value<std::string>()->value_name("NAME"), "sync only this [[sync]] target")
+        ("dry-run", "print what would be created, updated and deleted; write nothing")
+        ("force", "sync even if it would delete more than the target's max_delete_percent");
     po::options_description daemon{"Daemon (no action flag)"};
     daemon.add_options()
         ("listen", po::value<std::string>()->value_name("ADDR:PORT"),
@@ -49,7 +55,7 @@ po::options_description describe() {
          "state directory (default: $STATE_DIRECTORY, /var/lib/cadenced as root, else ~/.local/state/cadenced)")
         ("log-level", po::value<std::string>()->value_name("LEVEL"), "debug, info (default), warn or error");
     po::options_description all;
-    all.add(actions).add(common).add(daemon);
+    all.add(actions).add(common).add(sync).add(daemon);
     return all;
 }
 
@@ -58,13 +64,15 @@ std::string help_text(const po::options_description& desc) {
     text << "Usage: cadenced [--config FILE] [--listen ADDR:PORT] [--state-dir DIR] [--log-level LEVEL]\n"
             "       cadenced --export [--config FILE] [--feed NAME] [--from DATE] [--to DATE] [-o FILE]\n"
             "       cadenced --list [--config FILE] [--feed NAME] [--from DATE] [--to DATE]\n"
-            "       cadenced --check-config [--config FILE]\n\n"
+            "       cadenced --check-config [--config FILE]\n"
+            "       cadenced --sync [--config FILE] [--target NAME] [--dry-run] [--force] [--state-dir DIR]\n\n"
             "Builds an operating rhythm of leadership meetings and writes it as iCalendar.\n"
             "Without an action it runs as a daemon serving the feeds and a year page over HTTP\n"
             "(SIGHUP reloads the config, SIGTERM stops). Default range of --export and --list:\n"
             "the current fiscal year and the next one.\n\n"
          << desc
-         << "\nExit status: 0 ok, 64 usage error, 74 I/O error, 78 config error.\n";
+         << "\nExit status: 0 ok, 64 usage error, 69 a sync target failed, 74 I/O error,\n"
+            "75 a sync target was deferred by the provider's limits, 78 config error.\n";
     return text.str();
 }
 
@@ -119,12 +127,14 @@ options parse_options(int argc, const char* const* argv) {
     const std::pair<const char*, action> actions[] = {
         {"export", action::export_ics},       {"list", action::list},
         {"check-config", action::check_config}, {"print-default-config", action::print_default_config},
+        {"sync", action::sync},
         {"version", action::version},         {"help", action::help},
     };
     for (const auto& [name, what] : actions) {
         if (!vm.count(name)) continue;
         if (opts.what != action::daemon)
-            throw usage_error("choose one action: --export, --list, --check-config, --print-default-config, --version or --help");
+            throw usage_error(
+                "choose one action: --export, --list, --check-config, --sync, --print-default-config, --version or --help");
         opts.what = what;
     }
     if (vm.count("config")) opts.config_path = vm["config"].as<std::string>();
@@ -155,8 +165,15 @@ options parse_options(int argc, const char* const* argv) {
         if (opts.log_level != "debug" && opts.log_level != "info" && opts.log_level != "warn" && opts.log_level != "error")
             throw usage_error("--log-level must be debug, info, warn or error, got \"" + opts.log_level + "\"");
     }
-    if (opts.what != action::daemon && (opts.listen || opts.state_dir || vm.count("log-level")))
-        throw usage_error("--listen, --state-dir and --log-level go with the daemon (no action flag)");
+    if (vm.count("target")) opts.target = vm["target"].as<std::string>();
+    opts.dry_run = vm.count("dry-run") > 0;
+    opts.force = vm.count("force") > 0;
+    if (opts.what != action::sync && (opts.target || opts.dry_run || opts.force))
+        throw usage_error("--target, --dry-run and --force go with --sync");
+    if (opts.what != action::daemon && opts.what != action::sync && opts.state_dir)
+        throw usage_error("--state-dir goes with the daemon (no action flag) or --sync");
+    if (opts.what != action::daemon && (opts.listen || vm.count("log-level")))
+        throw usage_error("--listen and --log-level go with the daemon (no action flag)");
     return opts;
 }
 

@@ -9,7 +9,7 @@
 namespace cadenced::cli {
 
 /// What to do; with no action flag cadenced runs as the daemon.
-enum class action { daemon, help, version, export_ics, list, check_config, print_default_config };
+enum class action { daemon, help, version, export_ics, list, check_config, print_default_config, sync };
 
 struct options {
     action what = action::daemon;
@@ -20,7 +20,10 @@ struct options {
     std::optional<std::string> output_path;
     std::optional<std::chrono::sys_seconds> now;
     std::optional<std::string> listen;     ///< daemon: ADDR:PORT
-    std::optional<std::string> state_dir;  ///< daemon
+    std::optional<std::string> state_dir;  ///< daemon, sync
+    std::optional<std::string> target;     ///< sync: only this target
+    bool dry_run = false;                  ///< sync
+    bool force = false;                    ///< sync
     std::string log_level = "info";        ///< daemon
     std::string help_text;
 };

@@ -11,7 +11,7 @@ packages="
   libtomlplusplus-dev
   libhowardhinnant-date-dev tzdata
   libboost-dev zlib1g-dev libsqlite3-dev libsystemd-dev libspdlog-dev libfmt-dev nlohmann-json3-dev
-  catch2 libcurl4-openssl-dev
+  catch2 libcurl4-openssl-dev libssl-dev
   python3 python3-icalendar python3-pil
   chromium systemd
 "

@@ -20,7 +20,7 @@ namespace {
 
 // Subsystems that get a logger up front, so a level set at start-up covers
 // them before their first line.
-constexpr const char* subsystems[] = {"daemon", "config", "schedule", "ical", "http", "store", "google", "microsoft"};
+constexpr const char* subsystems[] = {"daemon", "config", "schedule", "ical", "http", "store", "sync", "google", "microsoft"};
 
 // One sink shared by every logger, so lines from different subsystems and
 // threads never interleave mid-line. Guarded by g_logging_mutex; swapped

@@ -31,13 +31,24 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* out
 }  // namespace
 
 http_response http_get(const std::string& url, const std::vector<std::string>& request_headers, bool head) {
+    return http_send(head ? "HEAD" : "GET", url, "", request_headers);
+}
+
+http_response http_send(const std::string& method, const std::string& url, const std::string& body,
+                        const std::vector<std::string>& request_headers) {
     http_response r;
     CURL* curl = curl_easy_init();
     curl_slist* list = nullptr;
     for (const auto& h : request_headers) list = curl_slist_append(list, h.c_str());
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
-    curl_easy_setopt(curl, CURLOPT_NOBODY, head ? 1L : 0L);
+    if (method == "HEAD") {
+        curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+    } else if (method != "GET") {
+        curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+    }
     curl_easy_setopt(curl, CURLOPT_TIMEOUT, 10L);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &r.body);

@@ -18,4 +18,8 @@ struct http_response {
 /// Bodies are not decoded: gzip stays gzip. Times out after 10 s.
 http_response http_get(const std::string& url, const std::vector<std::string>& request_headers = {}, bool head = false);
 
+/// Any method, with `body` sent as is (POST, PUT, PATCH, DELETE).
+http_response http_send(const std::string& method, const std::string& url, const std::string& body = {},
+                        const std::vector<std::string>& request_headers = {});
+
 }  // namespace test_support

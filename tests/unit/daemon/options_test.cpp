@@ -43,7 +43,13 @@ TEST_CASE("options: actions and their options", "[unit][cli]") {
     CHECK(parse({}).what == action::daemon);
     CHECK(parse({"--listen", "127.0.0.1:0", "--state-dir", "/tmp/x"}).listen == "127.0.0.1:0");
     CHECK_THROWS_WITH(parse({"--export", "--listen", "127.0.0.1:0"}),
-                      "--listen, --state-dir and --log-level go with the daemon (no action flag)");
+                      "--listen and --log-level go with the daemon (no action flag)");
+    CHECK_THROWS_WITH(parse({"--export", "--state-dir", "/tmp/x"}),
+                      "--state-dir goes with the daemon (no action flag) or --sync");
+    CHECK(parse({"--sync", "--state-dir", "/tmp/x", "--target", "g", "--dry-run"}).target == "g");
+    CHECK(parse({"--sync", "--dry-run"}).dry_run);
+    CHECK(parse({"--sync", "--force"}).force);
+    CHECK_THROWS_WITH(parse({"--export", "--dry-run"}), "--target, --dry-run and --force go with --sync");
     CHECK_THROWS_WITH(parse({"--log-level", "loud"}), "--log-level must be debug, info, warn or error, got \"loud\"");
     CHECK_THROWS_WITH(parse({"--export", "--from", "2027-12-31", "--to", "2027-01-01"}), "--to is before --from");
     CHECK_THROWS_WITH(parse({"--list", "-o", "x"}), "-o goes with --export");

@@ -1,0 +1,76 @@
+#include "config/sync_parser.h"
+
+#include "config/vocabulary.h"
+
+#include <algorithm>
+#include <map>
+
+namespace cadenced::config::detail {
+
+namespace {
+
+std::string url(const table_reader& t, std::string_view key, std::string fallback) {
+    auto value = t.string(key);
+    if (!value) return fallback;
+    if (!value->starts_with("http://") && !value->starts_with("https://"))
+        t.fail(key, "must start with http:// or https://, got " + quote(*value));
+    while (!value->empty() && value->back() == '/') value->pop_back();
+    return *value;
+}
+
+}  // namespace
+
+std::vector<sync_target> parse_sync(const table_reader& root, const std::vector<std::string>& feed_names) {
+    std::vector<sync_target> targets;
+    std::map<std::string, std::string> name_owner;
+    const auto entries = tables_of(root, "sync", "[[sync]]");
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const table_reader t{root.doc(), *entries[i], entry_scope(*entries[i], "sync", i, "name")};
+        t.allow_only({"name", "provider", "feed", "calendar", "credentials", "subject", "api_base", "token_url",
+                      "on_human_edit", "max_delete_percent", "timeout"});
+        sync_target s;
+        s.name = identifier(t.require("name"));
+        if (auto [it, inserted] = name_owner.emplace(s.name, "sync[" + std::to_string(i + 1) + "]"); !inserted)
+            t.fail("name", quote(s.name) + " is already used by " + it->second);
+        if (auto provider = t.string("provider")) {
+            if (*provider == "microsoft")
+                t.fail("provider", "\"microsoft\" is not supported yet; supported: \"google\"");
+            if (*provider != "google") t.fail("provider", "must be \"google\", got " + quote(*provider));
+            s.provider = *provider;
+        } else {
+            t.fail_here("needs provider = \"google\"");
+        }
+        if (auto feed = t.string("feed")) {
+            if (std::find(feed_names.begin(), feed_names.end(), *feed) == feed_names.end()) {
+                std::string known;
+                for (const auto& n : feed_names) known += (known.empty() ? "" : ", ") + quote(n);
+                t.fail("feed", "names no feed: " + quote(*feed) + "; feeds: " + known);
+            }
+            s.feed = *feed;
+        }
+        if (auto calendar = t.string("calendar")) {
+            if (calendar->empty()) t.fail("calendar", "must not be empty (\"primary\" is the account's own calendar)");
+            s.calendar = *calendar;
+        }
+        if (auto credentials = t.string("credentials")) {
+            if (credentials->empty()) t.fail("credentials", "must name a credentials file");
+            s.credentials = *credentials;
+        } else {
+            t.fail_here("needs credentials = \"path/to/key.json\" (a service-account key or authorized_user file)");
+        }
+        s.subject = t.string("subject").value_or("");
+        s.api_base = url(t, "api_base", s.api_base);
+        s.token_url = url(t, "token_url", "");
+        if (auto policy = t.string("on_human_edit")) {
+            if (*policy != "restore" && *policy != "keep")
+                t.fail("on_human_edit", "must be \"restore\" (the config wins) or \"keep\", got " + quote(*policy));
+            s.keep_human_edits = *policy == "keep";
+        }
+        s.max_delete_percent = t.integer("max_delete_percent", 0, 100).value_or(s.max_delete_percent);
+        s.timeout_seconds = t.integer("timeout", 1, 300).value_or(s.timeout_seconds);
+        targets.push_back(std::move(s));
+    }
+    return targets;
+}
+
+}  // namespace cadenced::config::detail

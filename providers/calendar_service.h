@@ -1,0 +1,47 @@
+#pragma once
+// One provider calendar as sync sees it. Google and Microsoft implement it;
+// the runner (sync_runner.h) plans and applies changes through it.
+
+#include "providers/sync_model.h"
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace cadenced::providers {
+
+/// A request the provider refused or that kept failing.
+class api_error : public std::runtime_error {
+public:
+    api_error(const std::string& message, long status, std::string reason, bool defer_target)
+        : std::runtime_error{message}, status_{status}, reason_{std::move(reason)}, defer_target_{defer_target} {}
+    long status() const { return status_; }                  ///< HTTP status, 0 for a transport failure
+    const std::string& reason() const { return reason_; }    ///< the provider's error reason or code
+    /// Stop syncing this target until the next cycle (quota spent, rate
+    /// limited for longer than a sync may wait, retries used up).
+    bool defer_target() const { return defer_target_; }
+
+private:
+    long status_;
+    std::string reason_;
+    bool defer_target_;
+};
+
+class calendar_service {
+public:
+    virtual ~calendar_service() = default;
+    /// Every event cadenced created on the calendar that ends after the
+    /// horizon's start, deleted ones included where the provider keeps them.
+    /// A listing that fails or is cut short throws: it is never taken for
+    /// an empty calendar.
+    virtual std::vector<remote_event> list_managed() = 0;
+    /// Returns the new event's remote id.
+    virtual std::string create(const desired_event& d) = 0;
+    /// Rewrites `r` (also reviving a deleted one) with `d`'s content.
+    virtual void update(const remote_event& r, const desired_event& d) = 0;
+    virtual void remove(const remote_event& r) = 0;
+    /// HTTP requests made so far (token requests included).
+    virtual std::size_t requests_made() const = 0;
+};
+
+}  // namespace cadenced::providers

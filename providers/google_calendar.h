@@ -1,0 +1,58 @@
+#pragma once
+// Google Calendar API v3 for one calendar: listing cadenced's events and
+// writing them, with retries, token refresh and Google's error reasons.
+
+#include "providers/calendar_service.h"
+#include "providers/google_auth.h"
+#include "providers/google_event.h"
+#include "providers/http_client.h"
+#include "providers/retry.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <random>
+#include <string>
+
+namespace cadenced::providers {
+
+struct google_calendar_settings {
+    std::string api_base = "https://www.googleapis.com/calendar/v3";
+    std::string calendar_id = "primary";
+    std::chrono::sys_seconds horizon_start;  ///< events ending before it are history, not listed
+    google_event_options event_options;
+    retry_policy retries;
+};
+
+class google_calendar : public calendar_service {
+public:
+    google_calendar(google_calendar_settings settings, access_token_source& tokens, http_client& http,
+                    sleeper wait = real_sleeper());
+
+    std::vector<remote_event> list_managed() override;
+    std::string create(const desired_event& d) override;
+    void update(const remote_event& r, const desired_event& d) override;
+    void remove(const remote_event& r) override;
+    std::size_t requests_made() const override { return http_.requests_made(); }
+
+private:
+    /// Sends with auth, retrying what Google says to retry; returns a 2xx
+    /// response or throws api_error.
+    http_response send(http_request request);
+    std::string events_url() const;
+    std::string event_url(const std::string& id) const;
+    nlohmann::json fetch(const std::string& id);
+    void put(const std::string& id, const desired_event& d, const std::string& etag);
+
+    google_calendar_settings settings_;
+    access_token_source& tokens_;
+    http_client& http_;
+    sleeper wait_;
+    std::mt19937_64 random_;
+};
+
+/// Google's error reason ("rateLimitExceeded") and message from an error
+/// body; empty when the body has none.
+std::pair<std::string, std::string> google_error_reason(const http_response& r);
+
+}  // namespace cadenced::providers

@@ -1,0 +1,53 @@
+#include "providers/sync_command.h"
+
+#include "providers/google_auth.h"
+#include "providers/google_calendar.h"
+#include "providers/http_client.h"
+
+#include <cstdlib>
+
+namespace cadenced::providers {
+
+std::filesystem::path credentials_path(const std::string& configured) {
+    if (!configured.empty() && configured.front() != '/')
+        if (const char* dir = std::getenv("CREDENTIALS_DIRECTORY"); dir && *dir)
+            return std::filesystem::path{dir} / configured;
+    return configured;
+}
+
+sync_report sync_target(const config::config& cfg, const config::sync_target& target,
+                        const std::vector<schedule::occurrence>& feed_events, std::chrono::sys_seconds horizon_start,
+                        sync_state& state, const sync_command_options& options, std::chrono::sys_seconds now) {
+    std::vector<desired_event> desired;
+    desired.reserve(feed_events.size());
+    for (const auto& o : feed_events) desired.push_back({&o, o.uid, schedule::fingerprint(o)});
+
+    sync_run_settings run;
+    run.target = target.name;
+    run.policy = target.keep_human_edits ? human_edit_policy::keep : human_edit_policy::restore;
+    run.max_delete_share = target.max_delete_percent / 100.0;
+    run.dry_run = options.dry_run;
+    run.force = options.force;
+
+    try {
+        http_client http{std::chrono::seconds{target.timeout_seconds}};
+        google_token_source tokens{read_google_credentials(credentials_path(target.credentials).string()),
+                                   target.token_url, target.subject, http};
+        google_calendar_settings settings;
+        settings.api_base = target.api_base;
+        settings.calendar_id = target.calendar;
+        settings.horizon_start = horizon_start;
+        settings.event_options.agenda_base_url = cfg.server.public_url;
+        settings.retries = options.retries;
+        google_calendar calendar{settings, tokens, http};
+        return run_sync(calendar, desired, state, run, now);
+    } catch (const std::exception& e) {
+        // Credentials unreadable, libcurl missing: the target cannot start.
+        sync_report report;
+        report.target = target.name;
+        report.problem = e.what();
+        return report;
+    }
+}
+
+}  // namespace cadenced::providers

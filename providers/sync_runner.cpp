@@ -1,0 +1,146 @@
+#include "providers/sync_runner.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+namespace cadenced::providers {
+
+using namespace std::chrono;
+
+namespace {
+
+std::shared_ptr<spdlog::logger> log() {
+    if (auto l = spdlog::get("sync")) return l;
+    return spdlog::default_logger();
+}
+
+std::string local_start(const schedule::occurrence& o) {
+    const auto day = floor<days>(o.start);
+    const year_month_day ymd{day};
+    const hh_mm_ss time{o.start - day};
+    char out[32];
+    if (o.all_day) {
+        std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                      static_cast<unsigned>(ymd.day()));
+    } else {
+        std::snprintf(out, sizeof out, "%04d-%02u-%02uT%02d:%02d", static_cast<int>(ymd.year()),
+                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                      static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()));
+    }
+    return out;
+}
+
+const char* verb(action_kind k) {
+    switch (k) {
+        case action_kind::create: return "create";
+        case action_kind::update: return "update";
+        case action_kind::remove: return "delete";
+    }
+    return "?";
+}
+
+std::string describe(const sync_action& a) {
+    if (a.desired) return local_start(*a.desired->occurrence) + " " + a.desired->occurrence->title;
+    return a.remote->start + " " + a.remote->title;
+}
+
+}  // namespace
+
+std::string summary_line(const sync_report& r) {
+    std::string line = "sync target=" + r.target + (r.ok ? " ok" : r.deferred ? " deferred" : " failed") +
+                       " created=" + std::to_string(r.created) + " updated=" + std::to_string(r.updated) +
+                       " deleted=" + std::to_string(r.deleted) + " unchanged=" + std::to_string(r.unchanged) +
+                       " kept_edits=" + std::to_string(r.kept_edits) +
+                       " kept_deletions=" + std::to_string(r.kept_deletions) +
+                       " rejected=" + std::to_string(r.rejected.size()) + " requests=" + std::to_string(r.requests);
+    if (!r.problem.empty()) line += " problem=\"" + r.problem + "\"";
+    return line;
+}
+
+sync_report run_sync(calendar_service& service, const std::vector<desired_event>& desired, sync_state& state,
+                     const sync_run_settings& settings, sys_seconds now) {
+    sync_report report;
+    report.target = settings.target;
+    const std::size_t requests_before = service.requests_made();
+    auto finish = [&](bool ok, std::string problem, bool deferred = false) {
+        report.ok = ok;
+        report.deferred = deferred;
+        report.problem = std::move(problem);
+        report.requests = service.requests_made() - requests_before;
+        if (!settings.dry_run) {
+            try {
+                state.record_run(settings.target, {now, ok ? "ok" : report.problem});
+            } catch (const sync_state_error& e) {
+                log()->warn("cannot record the sync run target={} error=\"{}\"", settings.target, e.what());
+            }
+        }
+        return report;
+    };
+
+    try {
+        const auto remote = service.list_managed();
+        const std::size_t written_before = state.written_count(settings.target);
+        const bool any_live = std::any_of(remote.begin(), remote.end(), [](const remote_event& r) { return !r.cancelled; });
+        if (!any_live && written_before > 0 && !desired.empty())
+            return finish(false, "the calendar listed none of the " + std::to_string(written_before) +
+                                     " events written to it before; refusing to take it for empty");
+
+        const sync_plan plan = make_plan(desired, remote, state.deleted_by_people(settings.target), settings.policy);
+        report.unchanged = plan.unchanged;
+        report.kept_edits = plan.kept_edits;
+        report.kept_deletions = plan.kept_deletions;
+        for (const auto& a : plan.actions) report.plan_lines.push_back(std::string{verb(a.kind)} + " " + describe(a) + " (" + a.reason + ")");
+        if (!settings.force)
+            if (auto problem = mass_deletion_problem(plan, remote, settings.max_delete_share))
+                return finish(false, *problem);
+        if (settings.dry_run) return finish(true, "");
+
+        for (const auto& uid : plan.newly_deleted_by_people) {
+            log()->info("sync keeps a deletion made in the calendar target={} uid={}", settings.target, uid);
+            state.remember_deleted_by_people(settings.target, uid, now);
+        }
+        for (const auto& a : plan.actions) {
+            try {
+                std::string remote_id = a.remote ? a.remote->remote_id : "";
+                switch (a.kind) {
+                    case action_kind::create:
+                        remote_id = service.create(*a.desired);
+                        ++report.created;
+                        break;
+                    case action_kind::update:
+                        if (a.reason == "restoring an edit" || a.reason == "restoring a deletion")
+                            log()->info("sync overwrites a change made in the calendar target={} event=\"{}\" was=\"{} {}\" reason=\"{}\"",
+                                        settings.target, describe(a), a.remote->start, a.remote->title, a.reason);
+                        service.update(*a.remote, *a.desired);
+                        ++report.updated;
+                        break;
+                    case action_kind::remove:
+                        service.remove(*a.remote);
+                        ++report.deleted;
+                        break;
+                }
+                if (a.kind == action_kind::remove) {
+                    if (a.reason != "duplicate") state.forget(settings.target, a.remote->uid);
+                } else {
+                    state.record_written(settings.target, a.desired->uid, remote_id, a.desired->content_hash, now);
+                }
+            } catch (const api_error& e) {
+                if (e.defer_target()) return finish(false, e.what(), true);
+                // This event was refused; the others still go.
+                const std::string what = describe(a) + ": " + e.what();
+                log()->error("sync could not {} target={} event=\"{}\"", verb(a.kind), settings.target, what);
+                report.rejected.push_back(what);
+            }
+        }
+        return finish(report.rejected.empty(), report.rejected.empty() ? "" : std::to_string(report.rejected.size()) + " events refused");
+    } catch (const api_error& e) {
+        return finish(false, e.what(), e.defer_target());
+    } catch (const std::exception& e) {
+        return finish(false, e.what());
+    }
+}
+
+}  // namespace cadenced::providers
