@@ -1,0 +1,52 @@
+#include "google_fixture.h"
+
+#include <catch2/catch.hpp>
+
+#include <csignal>
+#include <random>
+#include <set>
+#include <thread>
+
+using namespace sync_test;
+using namespace std::chrono_literals;
+using nlohmann::json;
+
+TEST_CASE("google sync: killed at random points, one clean run leaves exactly the schedule", "[sync][google][crash]") {
+    // 15 ms per request stretches a sync to about half a second, so
+    // the kills land before, during and after the writes.
+    google_emulator google{15};
+    sync_workspace work{google};
+    std::string renamed = small_rhythm;
+    renamed.replace(renamed.find("Monthly review {period}"), 23, "Monthly business review {period}");
+
+    std::mt19937 random{20261123};  // fixed: a failure can be replayed
+    std::uniform_int_distribution<int> delay_ms{0, 450};
+    int killed = 0;
+    // Runs that finish before their kill do not count.
+    for (int run = 0; killed < 24 && run < 80; ++run) {
+        // Half the runs sync a changed config, so updates are cut short too.
+        work.write_config(run % 2 == 0 ? small_rhythm : renamed);
+        test_support::background_process sync{binary, work.sync_args(), work.path("sync.log")};
+        std::this_thread::sleep_for(std::chrono::milliseconds{delay_ms(random)});
+        sync.signal(SIGKILL);
+        if (sync.wait_exit(10s) == -1) ++killed;
+    }
+    INFO("runs killed before they finished: " << killed);
+    REQUIRE(killed >= 20);
+
+    work.write_config(small_rhythm);
+    const auto clean = work.sync();
+    INFO(clean.out << clean.err);
+    REQUIRE(clean.exit_code == 0);
+    const auto live = google.live_events();
+    CHECK(live.size() == small_rhythm_events);
+    std::set<std::string> uids;
+    for (const auto& e : live) {
+        uids.insert(e["extendedProperties"]["private"].value("cadencedUid", ""));
+        CHECK(e.value("summary", "").rfind("Monthly business review", 0) == std::string::npos);
+    }
+    CHECK(uids.size() == small_rhythm_events);
+    // Nothing left to do: every event holds exactly what the config says.
+    const auto again = work.sync();
+    CHECK(again.out.find("created=0 updated=0 deleted=0 unchanged=32") != std::string::npos);
+}
