@@ -8,3 +8,4 @@ if command -v wrk >/dev/null && command -v nginx >/dev/null; then
 else
   echo "feed server benchmark skipped: install wrk and nginx (apt-get install wrk nginx)"
 fi
+bash bench/sync_bench.sh "$build"

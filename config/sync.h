@@ -19,6 +19,7 @@ struct sync_target {
     std::string subject;  ///< service account: the user it acts for (domain-wide delegation)
     std::string api_base = "https://www.googleapis.com/calendar/v3";
     std::string token_url;  ///< empty: the credentials file's token_uri, else Google's
+    std::string batch_url;  ///< empty: https://<api_base's host>/batch/calendar/v3
     bool keep_human_edits = false;  ///< on_human_edit = "keep"
     int max_delete_percent = 20;    ///< the mass-deletion guard
     int timeout_seconds = 30;       ///< per HTTP request

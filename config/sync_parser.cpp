@@ -26,7 +26,7 @@ std::vector<sync_target> parse_sync(const table_reader& root, const std::vector<
     const auto entries = tables_of(root, "sync", "[[sync]]");
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const table_reader t{root.doc(), *entries[i], entry_scope(*entries[i], "sync", i, "name")};
-        t.allow_only({"name", "provider", "feed", "calendar", "credentials", "subject", "api_base", "token_url",
+        t.allow_only({"name", "provider", "feed", "calendar", "credentials", "subject", "api_base", "token_url", "batch_url",
                       "on_human_edit", "max_delete_percent", "timeout"});
         sync_target s;
         s.name = identifier(t.require("name"));
@@ -61,6 +61,7 @@ std::vector<sync_target> parse_sync(const table_reader& root, const std::vector<
         s.subject = t.string("subject").value_or("");
         s.api_base = url(t, "api_base", s.api_base);
         s.token_url = url(t, "token_url", "");
+        s.batch_url = url(t, "batch_url", "");
         if (auto policy = t.string("on_human_edit")) {
             if (*policy != "restore" && *policy != "keep")
                 t.fail("on_human_edit", "must be \"restore\" (the config wins) or \"keep\", got " + quote(*policy));

@@ -3,7 +3,9 @@
 // the runner (sync_runner.h) plans and applies changes through it.
 
 #include "providers/sync_model.h"
+#include "providers/sync_plan.h"
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -27,6 +29,27 @@ private:
     bool defer_target_;
 };
 
+/// One write of a sync: an action of the plan.
+struct write_op {
+    action_kind kind;
+    const desired_event* desired = nullptr;  ///< create, update
+    const remote_event* remote = nullptr;    ///< update, remove
+};
+
+struct write_outcome {
+    bool done = false;
+    std::string remote_id;  ///< of the event written (create, update)
+    std::string error;      ///< why the provider refused it, when !done
+};
+
+struct apply_result {
+    /// One per op, in order. An op never attempted (the run stopped first)
+    /// is neither done nor has an error.
+    std::vector<write_outcome> outcomes;
+    /// Set when the target must stop (quota, limits, retries used up).
+    std::optional<api_error> stopped;
+};
+
 class calendar_service {
 public:
     virtual ~calendar_service() = default;
@@ -42,6 +65,10 @@ public:
     virtual void remove(const remote_event& r) = 0;
     /// HTTP requests made so far (token requests included).
     virtual std::size_t requests_made() const = 0;
+
+    /// Applies the writes, batched where the provider can. This default
+    /// sends them one by one.
+    virtual apply_result apply(const std::vector<write_op>& ops);
 };
 
 }  // namespace cadenced::providers

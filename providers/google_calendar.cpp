@@ -1,7 +1,10 @@
 #include "providers/google_calendar.h"
 
+#include "providers/google_batch.h"
+
 #include <algorithm>
 #include <ctime>
+#include <map>
 #include <set>
 
 namespace cadenced::providers {
@@ -50,6 +53,18 @@ google_calendar::google_calendar(google_calendar_settings settings, access_token
                                  sleeper wait)
     : settings_{std::move(settings)}, tokens_{tokens}, http_{http}, wait_{std::move(wait)}, random_{std::random_device{}()} {
     while (!settings_.api_base.empty() && settings_.api_base.back() == '/') settings_.api_base.pop_back();
+    if (settings_.batch_url.empty()) {
+        const auto scheme_end = settings_.api_base.find("://");
+        const auto path = settings_.api_base.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
+        settings_.batch_url = settings_.api_base.substr(0, path) + "/batch/calendar/v3";
+    }
+}
+
+// "/calendar/v3": the API base's path, which batch parts address.
+std::string google_calendar::api_path_prefix() const {
+    const auto scheme_end = settings_.api_base.find("://");
+    const auto path = settings_.api_base.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
+    return path == std::string::npos ? std::string{} : settings_.api_base.substr(path);
 }
 
 std::string google_calendar::events_url() const {
@@ -195,6 +210,133 @@ void google_calendar::remove(const remote_event& r) {
         // Already gone (410 deleted, 404 not found): the goal is reached.
         if (e.status() != 410 && e.status() != 404) throw;
     }
+}
+
+apply_result google_calendar::apply(const std::vector<write_op>& ops) {
+    apply_result result;
+    result.outcomes.resize(ops.size());
+    // What an op still has to do: its own write, or, after a 409 on a create
+    // (the id exists: written by an interrupted run, or deleted) or a 412
+    // on an update (changed since listed), an unconditional rewrite by id.
+    struct pending {
+        std::size_t index;
+        bool rewrite = false;
+    };
+    std::vector<pending> todo;
+    for (std::size_t i = 0; i < ops.size(); ++i) todo.push_back({i});
+
+    const std::string events_path = api_path_prefix() + "/calendars/" + http_client::escape(settings_.calendar_id) + "/events";
+    auto part_for = [&](const pending& p) {
+        const write_op& op = ops[p.index];
+        batch_part part;
+        if (op.kind == action_kind::remove) {
+            part.method = "DELETE";
+            part.target = events_path + "/" + http_client::escape(op.remote->remote_id) + "?sendUpdates=none";
+            return part;
+        }
+        part.headers = {{"Content-Type", "application/json"}};
+        part.body = google_event_body(*op.desired, settings_.event_options).dump();
+        if (op.kind == action_kind::create && !p.rewrite) {
+            part.method = "POST";
+            part.target = events_path + "?sendUpdates=none";
+            return part;
+        }
+        const std::string id = op.remote ? op.remote->remote_id : google_event_id(op.desired->uid);
+        part.method = "PUT";
+        part.target = events_path + "/" + http_client::escape(id) + "?sendUpdates=none";
+        if (!p.rewrite && op.remote && !op.remote->etag.empty()) part.headers.emplace_back("If-Match", op.remote->etag);
+        return part;
+    };
+
+    bool refreshed = false;
+    for (int round = 1; !todo.empty(); ++round) {
+        std::vector<pending> again;
+        bool throttled = false;
+        std::optional<milliseconds> server_wait;
+        std::string last_problem = "rate limited";
+        for (std::size_t first = 0; first < todo.size(); first += settings_.batch_limit) {
+            const std::vector<pending> chunk(todo.begin() + static_cast<std::ptrdiff_t>(first),
+                                             todo.begin() + static_cast<std::ptrdiff_t>(std::min(todo.size(), first + settings_.batch_limit)));
+            std::vector<batch_part> parts;
+            for (const auto& p : chunk) parts.push_back(part_for(p));
+            const std::string boundary = "cadenced_batch_" + std::to_string(random_());
+            http_request request;
+            request.method = "POST";
+            request.url = settings_.batch_url;
+            request.headers = {{"Content-Type", "multipart/mixed; boundary=" + boundary}};
+            request.body = batch_request_body(parts, boundary);
+            std::map<std::size_t, batch_answer> answers;
+            try {
+                const http_response response = send(request);
+                answers = parse_batch_response(response.header("content-type"), response.body);
+            } catch (const api_error& e) {
+                result.stopped = e;
+                return result;
+            } catch (const std::runtime_error& e) {
+                // An answer we cannot read: every part of it is tried again.
+                last_problem = e.what();
+            }
+            for (std::size_t k = 0; k < chunk.size(); ++k) {
+                const pending& p = chunk[k];
+                const write_op& op = ops[p.index];
+                write_outcome& outcome = result.outcomes[p.index];
+                const auto found = answers.find(k);
+                if (found == answers.end()) {
+                    again.push_back(p);
+                    throttled = true;
+                    continue;
+                }
+                const batch_answer& a = found->second;
+                http_response as_response;
+                as_response.status = a.status;
+                as_response.body = a.body;
+                const auto [reason, message] = google_error_reason(as_response);
+                const std::string problem = "HTTP " + std::to_string(a.status) + (reason.empty() ? "" : " " + reason) +
+                                            (message.empty() ? "" : ": " + message);
+                if (a.status >= 200 && a.status < 300) {
+                    outcome.done = true;
+                    if (op.kind != action_kind::remove)
+                        outcome.remote_id = op.remote ? op.remote->remote_id : google_event_id(op.desired->uid);
+                } else if (op.kind == action_kind::remove && (a.status == 404 || a.status == 410)) {
+                    outcome.done = true;  // already gone
+                } else if (a.status == 401 && !refreshed) {
+                    refreshed = true;
+                    tokens_.token(true);
+                    again.push_back(p);
+                } else if ((a.status == 409 && op.kind == action_kind::create && !p.rewrite) ||
+                           (a.status == 412 && !p.rewrite)) {
+                    again.push_back({p.index, true});
+                } else if (a.status == 403 && is_quota_spent(reason)) {
+                    result.stopped = api_error{problem, a.status, reason, true};
+                    return result;
+                } else if (a.status == 429 || (a.status == 403 && is_rate_limit(reason)) || a.status >= 500) {
+                    again.push_back(p);
+                    throttled = true;
+                    last_problem = problem;
+                    if (const auto it = a.headers.find("retry-after"); it != a.headers.end())
+                        if (const auto wait = parse_retry_after(it->second, system_clock::now()))
+                            server_wait = std::max(server_wait.value_or(milliseconds{0}), *wait);
+                } else {
+                    outcome.error = problem;
+                }
+            }
+        }
+        if (again.empty()) break;
+        if (throttled) {
+            if (round >= settings_.retries.max_attempts) {
+                result.stopped = api_error{last_problem + " (gave up after " + std::to_string(round) + " rounds)", 0,
+                                           "retriesExhausted", true};
+                return result;
+            }
+            if (server_wait && *server_wait > settings_.retries.max_retry_after) {
+                result.stopped = api_error{last_problem + " (Retry-After longer than a sync waits)", 429, "rateLimitExceeded", true};
+                return result;
+            }
+            wait_(server_wait ? *server_wait : backoff_delay(settings_.retries, round, random_));
+        }
+        todo = std::move(again);
+    }
+    return result;
 }
 
 }  // namespace cadenced::providers

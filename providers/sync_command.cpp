@@ -36,6 +36,7 @@ sync_report sync_target(const config::config& cfg, const config::sync_target& ta
         google_calendar_settings settings;
         settings.api_base = target.api_base;
         settings.calendar_id = target.calendar;
+        settings.batch_url = target.batch_url;
         settings.horizon_start = horizon_start;
         settings.event_options.agenda_base_url = cfg.server.public_url;
         settings.retries = options.retries;

@@ -102,39 +102,38 @@ sync_report run_sync(calendar_service& service, const std::vector<desired_event>
             log()->info("sync keeps a deletion made in the calendar target={} uid={}", settings.target, uid);
             state.remember_deleted_by_people(settings.target, uid, now);
         }
+        std::vector<write_op> ops;
+        ops.reserve(plan.actions.size());
         for (const auto& a : plan.actions) {
-            try {
-                std::string remote_id = a.remote ? a.remote->remote_id : "";
-                switch (a.kind) {
-                    case action_kind::create:
-                        remote_id = service.create(*a.desired);
-                        ++report.created;
-                        break;
-                    case action_kind::update:
-                        if (a.reason == "restoring an edit" || a.reason == "restoring a deletion")
-                            log()->info("sync overwrites a change made in the calendar target={} event=\"{}\" was=\"{} {}\" reason=\"{}\"",
-                                        settings.target, describe(a), a.remote->start, a.remote->title, a.reason);
-                        service.update(*a.remote, *a.desired);
-                        ++report.updated;
-                        break;
-                    case action_kind::remove:
-                        service.remove(*a.remote);
-                        ++report.deleted;
-                        break;
-                }
-                if (a.kind == action_kind::remove) {
-                    if (a.reason != "duplicate") state.forget(settings.target, a.remote->uid);
-                } else {
-                    state.record_written(settings.target, a.desired->uid, remote_id, a.desired->content_hash, now);
-                }
-            } catch (const api_error& e) {
-                if (e.defer_target()) return finish(false, e.what(), true);
-                // This event was refused; the others still go.
-                const std::string what = describe(a) + ": " + e.what();
+            if (a.reason == "restoring an edit" || a.reason == "restoring a deletion")
+                log()->info("sync overwrites a change made in the calendar target={} event=\"{}\" was=\"{} {}\" reason=\"{}\"",
+                            settings.target, describe(a), a.remote->start, a.remote->title, a.reason);
+            ops.push_back({a.kind, a.desired, a.remote});
+        }
+        const apply_result applied = service.apply(ops);
+        for (std::size_t i = 0; i < applied.outcomes.size(); ++i) {
+            const sync_action& a = plan.actions[i];
+            const write_outcome& outcome = applied.outcomes[i];
+            if (!outcome.done && outcome.error.empty()) continue;  // not attempted: the run stopped
+            if (!outcome.done) {
+                // This event was refused; the others still went.
+                const std::string what = describe(a) + ": " + outcome.error;
                 log()->error("sync could not {} target={} event=\"{}\"", verb(a.kind), settings.target, what);
                 report.rejected.push_back(what);
+                continue;
+            }
+            switch (a.kind) {
+                case action_kind::create: ++report.created; break;
+                case action_kind::update: ++report.updated; break;
+                case action_kind::remove: ++report.deleted; break;
+            }
+            if (a.kind == action_kind::remove) {
+                if (a.reason != "duplicate") state.forget(settings.target, a.remote->uid);
+            } else {
+                state.record_written(settings.target, a.desired->uid, outcome.remote_id, a.desired->content_hash, now);
             }
         }
+        if (applied.stopped) return finish(false, applied.stopped->what(), applied.stopped->defer_target());
         return finish(report.rejected.empty(), report.rejected.empty() ? "" : std::to_string(report.rejected.size()) + " events refused");
     } catch (const api_error& e) {
         return finish(false, e.what(), e.defer_target());

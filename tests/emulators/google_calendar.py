@@ -56,7 +56,8 @@ class State:
         self.token_counter = 0
         self.faults = []
         self.latency_ms = latency_ms
-        self.stats = {"token": 0, "list": 0, "insert": 0, "get": 0, "update": 0, "patch": 0, "delete": 0, "other": 0}
+        self.stats = {"token": 0, "batch": 0, "list": 0, "insert": 0, "get": 0, "update": 0, "patch": 0, "delete": 0,
+                      "other": 0}
         self.sync_tokens = {}
         self.jwt_claims = []  # claims of accepted JWT grants, for tests
 
@@ -96,6 +97,16 @@ def apply_property_limits(event):
         props[kind] = {k: (v[:1024] if isinstance(v, str) else v) for k, v in values.items() if len(k) <= 44}
 
 
+class PartHeaders(dict):
+    """The headers of one part of a batch, looked up like a request's."""
+
+    def get(self, name, default=None):
+        for key, value in self.items():
+            if key.lower() == name.lower():
+                return value
+        return default
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "GoogleEmulator/1"
@@ -123,7 +134,12 @@ class Handler(BaseHTTPRequestHandler):
     def body_text(self):
         return self.raw_body.decode()
 
+    capture = None  # a list while answering the parts of a batch
+
     def send(self, code, payload=None, headers=None):
+        if self.capture is not None:
+            self.capture.append((code, payload, headers or {}))
+            return
         body = b"" if payload is None else json.dumps(payload).encode()
         self.send_response(code)
         for k, v in (headers or {}).items():
@@ -156,6 +172,9 @@ class Handler(BaseHTTPRequestHandler):
         if rule.get("delay_ms"):
             time.sleep(rule["delay_ms"] / 1000.0)
         if rule.get("reset"):
+            if self.capture is not None:
+                # Inside a batch: the whole batch request goes unanswered.
+                raise ConnectionAbortedError("injected reset")
             # Drop the connection without an answer.
             self.close_connection = True
             try:
@@ -205,14 +224,22 @@ class Handler(BaseHTTPRequestHandler):
         st = self.state()
         if st.latency_ms:
             time.sleep(st.latency_ms / 1000.0)
+        path = urllib.parse.urlsplit(self.path).path
+        if path.startswith("/_control/"):
+            query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query, keep_blank_values=True)
+            return self.control(path[len("/_control/"):], query)
+        if path == "/token" and self.command == "POST":
+            return self.token()
+        if path == "/batch/calendar/v3" and self.command == "POST":
+            return self.batch()
+        self.dispatch_api()
+
+    def dispatch_api(self):
+        st = self.state()
         url = urllib.parse.urlsplit(self.path)
         path = url.path
         query = urllib.parse.parse_qs(url.query, keep_blank_values=True)
         try:
-            if path.startswith("/_control/"):
-                return self.control(path[len("/_control/"):], query)
-            if path == "/token" and self.command == "POST":
-                return self.token()
             m = re.match(r"^" + API + r"/calendars/([^/]+)/events(?:/([^/]+))?$", path)
             if not m:
                 with st.lock:
@@ -233,6 +260,68 @@ class Handler(BaseHTTPRequestHandler):
             getattr(self, "api_" + kind, self.api_other)(cal_id, event_id, query)
         except (ValueError, KeyError, TypeError) as e:
             self.send(*google_error(400, "invalid", "Bad request: %s" % e))
+
+    # -- batch (multipart/mixed, one HTTP request per part) ----------------
+    def batch(self):
+        st = self.state()
+        with st.lock:
+            st.stats["batch"] = st.stats.get("batch", 0) + 1
+        fault = self.injected_fault("batch")
+        if fault and self.handle_fault(fault):
+            return
+        match = re.search(r'boundary="?([^";]+)"?', self.headers.get("Content-Type", ""))
+        if not match or not self.headers.get("Content-Type", "").startswith("multipart/mixed"):
+            return self.send(*google_error(400, "badRequest", "Batch requests need multipart/mixed"))
+        boundary = match.group(1)
+        parts = []
+        for chunk in self.raw_body.decode().split("--" + boundary)[1:]:
+            if chunk.startswith("--"):
+                break
+            outer, _, inner = chunk.lstrip("\r\n").partition("\r\n\r\n")
+            content_id = ""
+            for line in outer.split("\r\n"):
+                name, _, value = line.partition(":")
+                if name.strip().lower() == "content-id":
+                    content_id = value.strip().strip("<>")
+            head, _, body = inner.partition("\r\n\r\n")
+            lines = head.split("\r\n")
+            method, target, _version = lines[0].split(" ", 2)
+            headers = {}
+            for line in lines[1:]:
+                name, _, value = line.partition(":")
+                headers[name.strip()] = value.strip()
+            parts.append((content_id, method, target, headers, body.rstrip("\r\n").encode()))
+        if len(parts) > 1000:
+            return self.send(*google_error(400, "limitExceeded", "Too many requests in batch"))
+        if not parts:
+            return self.send(*google_error(400, "badRequest", "Empty batch"))
+        saved = (self.command, self.path, self.headers, self.raw_body)
+        outer_auth = self.headers.get("Authorization")
+        out = []
+        for content_id, method, target, headers, body in parts:
+            if "Authorization" not in headers and outer_auth:
+                headers["Authorization"] = outer_auth
+            self.command, self.path, self.headers, self.raw_body = method, target, PartHeaders(headers), body
+            self.capture = []
+            self.dispatch_api()
+            code, payload, extra = self.capture[0] if self.capture else (500, None, {})
+            self.capture = None
+            lines = ["HTTP/1.1 %d %s" % (code, self.responses.get(code, ("",))[0])]
+            for k, v in extra.items():
+                lines.append("%s: %s" % (k, v))
+            text = json.dumps(payload) if payload is not None else ""
+            if payload is not None:
+                lines.append("Content-Type: application/json; charset=UTF-8")
+            lines.append("Content-Length: %d" % len(text.encode()))
+            out.append("--batch_emulated\r\nContent-Type: application/http\r\nContent-ID: <response-%s>\r\n\r\n%s\r\n\r\n%s\r\n"
+                       % (content_id, "\r\n".join(lines), text))
+        self.command, self.path, self.headers, self.raw_body = saved
+        body = ("".join(out) + "--batch_emulated--\r\n").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "multipart/mixed; boundary=batch_emulated")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     # -- OAuth ------------------------------------------------------------
     def token(self):

@@ -12,15 +12,16 @@ using namespace std::chrono_literals;
 using nlohmann::json;
 
 TEST_CASE("google sync: killed at random points, one clean run leaves exactly the schedule", "[sync][google][crash]") {
-    // 15 ms per request stretches a sync to about half a second, so
-    // the kills land before, during and after the writes.
-    google_emulator google{15};
+    // 250 ms per request stretches a sync (token, listing, one batch of
+    // writes) to most of a second, so the kills land before, during and
+    // after the writes, and while a batch is being applied.
+    google_emulator google{250};
     sync_workspace work{google};
     std::string renamed = small_rhythm;
     renamed.replace(renamed.find("Monthly review {period}"), 23, "Monthly business review {period}");
 
     std::mt19937 random{20261123};  // fixed: a failure can be replayed
-    std::uniform_int_distribution<int> delay_ms{0, 450};
+    std::uniform_int_distribution<int> delay_ms{0, 800};
     int killed = 0;
     // Runs that finish before their kill do not count.
     for (int run = 0; killed < 24 && run < 80; ++run) {
