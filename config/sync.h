@@ -23,6 +23,7 @@ struct sync_target {
     bool keep_human_edits = false;  ///< on_human_edit = "keep"
     int max_delete_percent = 20;    ///< the mass-deletion guard
     int timeout_seconds = 30;       ///< per HTTP request
+    int interval_minutes = 15;      ///< the daemon syncs this often
 };
 
 }  // namespace cadenced::config

@@ -110,6 +110,7 @@ http_response google_calendar::send(http_request request) {
             if (!retryable) throw api_error{last_problem, response.status, reason, false};
             server_wait = parse_retry_after(response.header("retry-after"), system_clock::now());
         } catch (const transport_error& e) {
+            if (http_.cancelled()) throw api_error{"sync stopped", 0, "stopped", true};
             last_status = 0;
             last_reason = "transport";
             last_problem = e.what();

@@ -38,6 +38,11 @@ std::size_t take_header(char* data, std::size_t size, std::size_t count, void* t
     return size * count;
 }
 
+int abort_if_cancelled(void* flag, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    const auto* cancel = static_cast<const std::atomic<bool>*>(flag);
+    return cancel != nullptr && cancel->load() ? 1 : 0;
+}
+
 struct header_list_deleter {
     void operator()(curl_slist* list) const { curl_library::get().slist_free_all(list); }
 };
@@ -101,6 +106,12 @@ http_response http_client::perform(const http_request& request) {
     c.easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
     c.easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // whatever libcurl can decode
     c.easy_setopt(curl, CURLOPT_USERAGENT, "cadenced");
+    if (cancel_ != nullptr) {
+        if (cancel_->load()) throw transport_error{"stopped"};
+        c.easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, abort_if_cancelled);
+        c.easy_setopt(curl, CURLOPT_XFERINFODATA, static_cast<const void*>(cancel_));
+        c.easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    }
 
     ++requests_;
     const CURLcode rc = c.easy_perform(curl);

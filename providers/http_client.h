@@ -3,6 +3,7 @@
 // status, headers and body, or a transport_error (timeout, reset, refused):
 // what to retry is decided above, per provider.
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <stdexcept>
@@ -46,6 +47,11 @@ public:
     /// same host. Throws transport_error.
     http_response perform(const http_request& request);
 
+    /// Once `*flag` is true, a request in flight is aborted and no new one
+    /// starts (both throw transport_error): the daemon stopping.
+    void cancel_when(const std::atomic<bool>* flag) { cancel_ = flag; }
+    bool cancelled() const { return cancel_ && cancel_->load(); }
+
     /// How many requests were sent (each attempt counts), for summaries
     /// and benchmarks.
     std::size_t requests_made() const { return requests_; }
@@ -57,6 +63,7 @@ private:
     void* handle_;
     std::chrono::milliseconds timeout_;
     std::size_t requests_ = 0;
+    const std::atomic<bool>* cancel_ = nullptr;
 };
 
 }  // namespace cadenced::providers

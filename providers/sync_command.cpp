@@ -4,7 +4,9 @@
 #include "providers/google_calendar.h"
 #include "providers/http_client.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <thread>
 
 namespace cadenced::providers {
 
@@ -31,6 +33,7 @@ sync_report sync_target(const config::config& cfg, const config::sync_target& ta
 
     try {
         http_client http{std::chrono::seconds{target.timeout_seconds}};
+        http.cancel_when(options.cancel);
         google_token_source tokens{read_google_credentials(credentials_path(target.credentials).string()),
                                    target.token_url, target.subject, http};
         google_calendar_settings settings;
@@ -40,7 +43,16 @@ sync_report sync_target(const config::config& cfg, const config::sync_target& ta
         settings.horizon_start = horizon_start;
         settings.event_options.agenda_base_url = cfg.server.public_url;
         settings.retries = options.retries;
-        google_calendar calendar{settings, tokens, http};
+        // Backoff waits in short steps, so that a cancel is seen at once.
+        const std::atomic<bool>* cancel = options.cancel;
+        sleeper wait = [cancel](std::chrono::milliseconds total) {
+            const auto until = std::chrono::steady_clock::now() + total;
+            while (std::chrono::steady_clock::now() < until && !(cancel && cancel->load()))
+                std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(
+                    std::chrono::milliseconds{100},
+                    std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now())));
+        };
+        google_calendar calendar{settings, tokens, http, wait};
         return run_sync(calendar, desired, state, run, now);
     } catch (const std::exception& e) {
         // Credentials unreadable, libcurl missing: the target cannot start.

@@ -7,6 +7,7 @@
 #include "providers/sync_runner.h"
 #include "providers/sync_state.h"
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <vector>
@@ -17,6 +18,9 @@ struct sync_command_options {
     bool dry_run = false;
     bool force = false;
     retry_policy retries;
+    /// When it turns true the sync stops soon: requests are aborted and
+    /// backoff waits cut short (the daemon shutting down).
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 /// Syncs `target` with the occurrences of its feed in `range`. Never throws

@@ -45,6 +45,18 @@ void metrics::count_reload_failure() { reload_failures_.fetch_add(1, std::memory
 
 void metrics::set_connections(long open) { connections_.store(open, std::memory_order_relaxed); }
 
+void metrics::count_sync(const std::string& target, const std::string& result, std::size_t created,
+                         std::size_t updated, std::size_t deleted, std::size_t requests) {
+    const std::lock_guard lock(mutex_);
+    auto& s = sync_[target];
+    ++s.runs[result];
+    s.created += created;
+    s.updated += updated;
+    s.deleted += deleted;
+    s.requests += requests;
+    s.failing = result != "ok";
+}
+
 std::string metrics::render() const {
     std::string out;
     out.reserve(1024);
@@ -77,6 +89,27 @@ std::string metrics::render() const {
     append_header(out, "cadenced_reload_failures_total", "counter",
                   "Configuration reloads rejected; the previous configuration stayed in use.");
     append_sample(out, "cadenced_reload_failures_total", reload_failures_.load(std::memory_order_relaxed));
+
+    const std::lock_guard lock(mutex_);
+    if (sync_.empty()) return out;
+    auto labelled = [&](std::string_view name, const std::string& target, std::string_view extra, unsigned long long v) {
+        out.append(name).append("{target=\"");
+        append_label_value(out, target);
+        out.append("\"").append(extra).append("} ").append(std::to_string(v)).append("\n");
+    };
+    append_header(out, "cadenced_sync_runs_total", "counter", "Sync runs, by target and result (ok, deferred, failed).");
+    for (const auto& [target, s] : sync_)
+        for (const auto& [result, n] : s.runs) labelled("cadenced_sync_runs_total", target, ",result=\"" + result + "\"", n);
+    append_header(out, "cadenced_sync_writes_total", "counter", "Events written by sync, by target and kind.");
+    for (const auto& [target, s] : sync_) {
+        labelled("cadenced_sync_writes_total", target, ",kind=\"created\"", s.created);
+        labelled("cadenced_sync_writes_total", target, ",kind=\"updated\"", s.updated);
+        labelled("cadenced_sync_writes_total", target, ",kind=\"deleted\"", s.deleted);
+    }
+    append_header(out, "cadenced_sync_requests_total", "counter", "HTTP requests made to providers, by target.");
+    for (const auto& [target, s] : sync_) labelled("cadenced_sync_requests_total", target, "", s.requests);
+    append_header(out, "cadenced_sync_target_degraded", "gauge", "1 when the target's last sync failed or was deferred.");
+    for (const auto& [target, s] : sync_) labelled("cadenced_sync_target_degraded", target, "", s.failing ? 1 : 0);
     return out;
 }
 

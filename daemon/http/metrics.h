@@ -18,6 +18,10 @@ public:
     void count_regeneration();
     void count_reload_failure();
     void set_connections(long open);
+    /// One sync run of a target: its result ("ok", "deferred", "failed")
+    /// and what it wrote.
+    void count_sync(const std::string& target, const std::string& result, std::size_t created, std::size_t updated,
+                    std::size_t deleted, std::size_t requests);
 
     /// The exposition text, e.g.
     ///   cadenced_http_requests_total{route="feed",status="200"} 12
@@ -32,6 +36,12 @@ private:
     std::atomic<unsigned long long> regenerations_{0};
     std::atomic<unsigned long long> reload_failures_{0};
     std::atomic<long> connections_{0};
+    struct sync_counts {
+        std::map<std::string, unsigned long long> runs;  ///< by result
+        unsigned long long created = 0, updated = 0, deleted = 0, requests = 0;
+        bool failing = false;
+    };
+    std::map<std::string, sync_counts> sync_;  ///< by target, under mutex_
 };
 
 }  // namespace cadenced::http

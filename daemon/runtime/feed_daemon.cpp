@@ -5,6 +5,7 @@
 #include "daemon/http/server.h"
 #include "daemon/runtime/health_json.h"
 #include "daemon/runtime/state_dir.h"
+#include "daemon/runtime/sync_scheduler.h"
 #include "daemon/service/listen_fds.h"
 #include "daemon/service/logging.h"
 #include "daemon/service/notifier.h"
@@ -83,6 +84,7 @@ public:
         // After listen(): links on the page name the real port (an
         // ephemeral one in tests).
         if (!rebuild("start")) return exit_config;
+        sync_->configure(config_);
 
         for (auto& w : workers_) w.server->start();
         announce();
@@ -97,6 +99,7 @@ public:
         for (auto& w : workers_) threads.emplace_back([&io = *w.io] { io.run(); });
         io_.run();
         for (auto& t : threads) t.join();
+        sync_->stop();
         log_->info("stopped");
         return exit_ok;
     }
@@ -116,6 +119,26 @@ public:
         report.degraded = !last_error_.empty();
         report.occurrences = snapshot_ ? snapshot_->agendas.size() : 0;
         for (const auto& [name, feed] : snapshot_->feeds) report.feeds.push_back(name);
+        if (sync_) {
+            for (const auto& s : sync_->status()) {
+                sync_health h;
+                h.target = s.target;
+                h.last_run = s.last_run;
+                h.next_run = s.next_run;
+                h.result = !s.last_run ? "pending" : s.ok ? "ok" : s.deferred ? "deferred" : "failed";
+                h.problem = s.problem;
+                h.degraded = s.degraded();
+                const auto& r = s.last_report;
+                h.created = r.created;
+                h.updated = r.updated;
+                h.deleted = r.deleted;
+                h.unchanged = r.unchanged;
+                h.rejected = r.rejected.size();
+                h.requests = r.requests;
+                report.degraded = report.degraded || h.degraded;
+                report.sync.push_back(std::move(h));
+            }
+        }
         return {health_json(report), !report.degraded};
     }
 
@@ -154,6 +177,12 @@ private:
             ensure_state_dir(dir);
             store_ = std::make_unique<store::revision_store>(dir / "state.sqlite");
             log_->info("state database opened path={}", store_->path().string());
+            sync_ = std::make_unique<sync_scheduler>(dir / "sync.sqlite", service::logger("sync"),
+                                                     [this](const providers::sync_report& r) {
+                                                         metrics_.count_sync(r.target,
+                                                                             r.ok ? "ok" : r.deferred ? "deferred" : "failed",
+                                                                             r.created, r.updated, r.deleted, r.requests);
+                                                     });
             return true;
         } catch (const std::exception& e) {
             log_->error("cannot open the state: {}", e.what());
@@ -305,6 +334,7 @@ private:
     }
 
     void stop() {
+        if (sync_) sync_->request_stop();
         for (auto& w : workers_) w.server->stop();
         signals_.cancel();
         tick_.cancel();
@@ -327,6 +357,8 @@ private:
             if (!rebuild("reload")) {
                 std::lock_guard lock{mutex_};
                 last_error_ = "schedule generation failed after reload";
+            } else {
+                sync_->configure(config_);
             }
         } catch (const config::config_error& e) {
             metrics_.count_reload_failure();
@@ -392,6 +424,7 @@ private:
     http::metrics metrics_;
     std::shared_ptr<spdlog::logger> log_;
     std::unique_ptr<store::revision_store> store_;
+    std::unique_ptr<sync_scheduler> sync_;  ///< provider sync, on its own thread
     std::optional<std::string> watched_;
     file_identity watched_identity_;
     std::chrono::year_month_day built_for_;

@@ -33,6 +33,22 @@ std::string health_json(const health_report& r) {
     j["schedule"]["occurrences"] = r.occurrences;
     j["schedule"]["feeds"] = r.feeds;
     j["sync"] = nlohmann::ordered_json::array();
+    for (const auto& s : r.sync) {
+        nlohmann::ordered_json t;
+        t["target"] = s.target;
+        t["result"] = s.result;
+        t["degraded"] = s.degraded;
+        t["last_run"] = s.last_run ? nlohmann::ordered_json(iso(*s.last_run)) : nlohmann::ordered_json(nullptr);
+        t["next_run"] = iso(s.next_run);
+        t["problem"] = s.problem.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.problem);
+        t["created"] = s.created;
+        t["updated"] = s.updated;
+        t["deleted"] = s.deleted;
+        t["unchanged"] = s.unchanged;
+        t["rejected"] = s.rejected;
+        t["requests"] = s.requests;
+        j["sync"].push_back(std::move(t));
+    }
     return j.dump() + "\n";
 }
 
