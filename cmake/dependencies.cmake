@@ -31,7 +31,9 @@ target_compile_definitions(cadenced_dep_spdlog INTERFACE SPDLOG_FMT_EXTERNAL FMT
 target_link_libraries(cadenced_dep_spdlog INTERFACE Threads::Threads)
 
 find_package(OpenSSL REQUIRED)
+# For the tests, which make keys: the executable loads libcrypto at run time.
 add_library(cadenced_dep_crypto INTERFACE)
+target_link_libraries(cadenced_dep_crypto INTERFACE OpenSSL::Crypto)
 
 add_library(cadenced_dep_libical INTERFACE)
 add_library(cadenced_dep_sqlite INTERFACE)
@@ -52,18 +54,12 @@ if(CADENCED_STATIC_DEPS)
   target_link_libraries(cadenced_dep_sqlite INTERFACE ${sqlite3_a} Threads::Threads ${CMAKE_DL_LIBS} m)
   target_include_directories(cadenced_dep_sqlite SYSTEM INTERFACE ${SQLite3_INCLUDE_DIRS})
   target_link_libraries(cadenced_dep_zlib INTERFACE ${z_a})
-  # OpenSSL's libcrypto for JWT signing. Its symbols stay internal to the
-  # executable, so the libcrypto that a loaded libcurl brings is a separate
-  # copy and the two never mix.
-  cadenced_find_static(crypto_a crypto)
-  target_link_libraries(cadenced_dep_crypto INTERFACE ${crypto_a} Threads::Threads ${CMAKE_DL_LIBS})
-  target_include_directories(cadenced_dep_crypto SYSTEM INTERFACE ${OPENSSL_INCLUDE_DIR})
+
   target_include_directories(cadenced_dep_zlib SYSTEM INTERFACE ${ZLIB_INCLUDE_DIRS})
 else()
   target_link_libraries(cadenced_dep_libical INTERFACE PkgConfig::LIBICAL)
   target_link_libraries(cadenced_dep_sqlite INTERFACE SQLite::SQLite3)
   target_link_libraries(cadenced_dep_zlib INTERFACE ZLIB::ZLIB)
-  target_link_libraries(cadenced_dep_crypto INTERFACE OpenSSL::Crypto)
 endif()
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
 
