@@ -17,9 +17,17 @@ std::filesystem::path credentials_path(const std::string& configured) {
     return configured;
 }
 
+target_session::target_session(const config::sync_target& target, const std::atomic<bool>* cancel)
+    : http_{std::chrono::seconds{target.timeout_seconds}} {
+    http_.cancel_when(cancel);
+    tokens_ = std::make_unique<google_token_source>(read_google_credentials(credentials_path(target.credentials).string()),
+                                                    target.token_url, target.subject, http_);
+}
+
 sync_report sync_target(const config::config& cfg, const config::sync_target& target,
                         const std::vector<schedule::occurrence>& feed_events, std::chrono::sys_seconds horizon_start,
-                        sync_state& state, const sync_command_options& options, std::chrono::sys_seconds now) {
+                        sync_state& state, const sync_command_options& options, std::chrono::sys_seconds now,
+                        target_session* session) {
     std::vector<desired_event> desired;
     desired.reserve(feed_events.size());
     for (const auto& o : feed_events) desired.push_back({&o, o.uid, schedule::fingerprint(o)});
@@ -32,10 +40,11 @@ sync_report sync_target(const config::config& cfg, const config::sync_target& ta
     run.force = options.force;
 
     try {
-        http_client http{std::chrono::seconds{target.timeout_seconds}};
-        http.cancel_when(options.cancel);
-        google_token_source tokens{read_google_credentials(credentials_path(target.credentials).string()),
-                                   target.token_url, target.subject, http};
+        std::unique_ptr<target_session> own;
+        if (session == nullptr) {
+            own = std::make_unique<target_session>(target, options.cancel);
+            session = own.get();
+        }
         google_calendar_settings settings;
         settings.api_base = target.api_base;
         settings.calendar_id = target.calendar;
@@ -52,7 +61,7 @@ sync_report sync_target(const config::config& cfg, const config::sync_target& ta
                     std::chrono::milliseconds{100},
                     std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now())));
         };
-        google_calendar calendar{settings, tokens, http, wait};
+        google_calendar calendar{settings, session->tokens(), session->http(), wait};
         return run_sync(calendar, desired, state, run, now);
     } catch (const std::exception& e) {
         // Credentials unreadable, libcurl missing: the target cannot start.

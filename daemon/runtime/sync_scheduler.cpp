@@ -63,7 +63,10 @@ void sync_scheduler::sync_one(const config::config& cfg, const config::sync_targ
         const auto events = schedule::apply_feed(schedule::generate(rhythm, range), *cfg.find_feed(target.feed));
         providers::sync_command_options options;
         options.cancel = &cancel_;
-        report = providers::sync_target(cfg, target, events, sys_days{range.from} - days{1}, state, options, now);
+        auto& session = sessions_[target.name];
+        if (!session) session = std::make_unique<providers::target_session>(target, &cancel_);
+        report = providers::sync_target(cfg, target, events, sys_days{range.from} - days{1}, state, options, now,
+                                        session.get());
     } catch (const std::exception& e) {
         report.target = target.name;
         report.problem = e.what();
@@ -71,6 +74,8 @@ void sync_scheduler::sync_one(const config::config& cfg, const config::sync_targ
     if (report.ok) log_->info("{}", providers::summary_line(report));
     else log_->error("{}", providers::summary_line(report));
     if (on_report_) on_report_(report);
+    // Credentials may have been rotated, a connection gone bad: start afresh.
+    if (!report.ok) sessions_.erase(target.name);
 
     std::lock_guard lock{mutex_};
     auto& s = status_[target.name];
@@ -91,6 +96,7 @@ void sync_scheduler::run() {
     while (!stopping_) {
         if (reconfigured_) {
             reconfigured_ = false;
+            sessions_.clear();
             std::map<std::string, sync_status> kept;
             const auto now = floor<seconds>(system_clock::now());
             for (const auto& t : config_ ? config_->sync : std::vector<config::sync_target>{}) {

@@ -5,6 +5,7 @@
 // thread of their own: HTTP to a provider never holds up the feed server.
 
 #include "config/config.h"
+#include "providers/sync_command.h"
 #include "providers/sync_runner.h"
 
 #include <spdlog/logger.h>
@@ -71,6 +72,9 @@ private:
     bool reconfigured_ = false;
     std::shared_ptr<const config::config> config_;
     std::map<std::string, sync_status> status_;
+    /// Per target, used on the sync thread only; dropped on a config change
+    /// or a failed sync.
+    std::map<std::string, std::unique_ptr<providers::target_session>> sessions_;
     std::mt19937_64 random_{std::random_device{}()};
     std::thread thread_;  // last: starts once the rest exists
 };
