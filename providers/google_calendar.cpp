@@ -124,15 +124,18 @@ http_response google_calendar::send(http_request request) {
                     last_reason, true};
 }
 
-std::vector<remote_event> google_calendar::list_managed() {
-    std::vector<remote_event> out;
-    std::string page_token;
+void google_calendar::remember_listings(sync_state& state, std::string target) {
+    memory_ = &state;
+    memory_target_ = std::move(target);
+}
+
+std::pair<std::vector<json>, std::string> google_calendar::fetch_pages(const std::string& query, bool need_sync_token) {
+    std::vector<json> items;
+    std::string page_token, sync_token;
     std::set<std::string> seen_tokens;
     do {
         http_request request;
-        request.url = events_url() + "?privateExtendedProperty=" + http_client::escape(google_tag_filter) +
-                      "&showDeleted=true&maxResults=2500&timeMin=" +
-                      http_client::escape(rfc3339(settings_.horizon_start));
+        request.url = events_url() + "?" + query;
         if (!page_token.empty()) request.url += "&pageToken=" + http_client::escape(page_token);
         request.headers = {{"Accept", "application/json"}};
         const http_response response = send(request);
@@ -144,14 +147,110 @@ std::vector<remote_event> google_calendar::list_managed() {
         }
         if (!page.is_object() || !page.contains("items") || !page["items"].is_array())
             throw api_error{"the event listing has no \"items\" array", response.status, "invalidResponse", true};
-        for (const auto& item : page["items"])
-            if (auto r = google_remote_event(item)) out.push_back(std::move(*r));
+        for (auto& item : page["items"]) items.push_back(std::move(item));
         page_token = page.value("nextPageToken", "");
+        sync_token = page.value("nextSyncToken", "");
         // A server repeating a page token would never end the listing.
         if (!page_token.empty() && !seen_tokens.insert(page_token).second)
             throw api_error{"the event listing repeats a page token", response.status, "invalidResponse", true};
     } while (!page_token.empty());
+    // Google puts the sync token on the last page only: without it the
+    // listing may be cut short.
+    if (need_sync_token && sync_token.empty())
+        throw api_error{"the event listing ended without a sync token", 0, "invalidResponse", true};
+    return {std::move(items), std::move(sync_token)};
+}
+
+std::vector<remote_event> google_calendar::list_filtered() {
+    auto [items, unused] = fetch_pages("privateExtendedProperty=" + http_client::escape(google_tag_filter) +
+                                           "&showDeleted=true&maxResults=2500&timeMin=" +
+                                           http_client::escape(rfc3339(settings_.horizon_start)),
+                                       false);
+    std::vector<remote_event> out;
+    for (const auto& item : items)
+        if (auto r = google_remote_event(item)) out.push_back(std::move(*r));
     return out;
+}
+
+std::vector<remote_event> google_calendar::list_incrementally() {
+    // syncToken goes with neither the tag filter nor timeMin, so the
+    // listing covers the whole calendar; only cadenced's events are kept.
+    const std::string source = settings_.api_base + " " + settings_.calendar_id;
+    memory_source_ = source;
+    auto remembered = memory_->remembered_listing(memory_target_, source);
+    if (remembered) {
+        try {
+            auto [changes, token] = fetch_pages("syncToken=" + http_client::escape(remembered->token) + "&maxResults=2500", true);
+            std::map<std::string, std::optional<std::string>> delta;
+            for (const auto& item : changes) {
+                const std::string id = item.value("id", "");
+                const auto known = remembered->events.find(id);
+                if (google_remote_event(item)) {
+                    delta[id] = item.dump();
+                } else if (item.value("status", "") == "cancelled" && known != remembered->events.end()) {
+                    // A deletion carries only the id: ours, still tagged.
+                    json was = json::parse(known->second);
+                    was["status"] = "cancelled";
+                    was["etag"] = item.value("etag", "");
+                    delta[id] = was.dump();
+                } else if (known != remembered->events.end()) {
+                    delta[id] = std::nullopt;  // no longer tagged as ours
+                }
+            }
+            memory_->update_listing(memory_target_, source, delta, token);
+            for (auto& [id, text] : delta) {
+                if (text) remembered->events[id] = *text;
+                else remembered->events.erase(id);
+            }
+        } catch (const api_error& e) {
+            if (e.status() != 410) throw;
+            // The token expired (410 fullSyncRequired): list in full.
+            memory_->forget_listing(memory_target_);
+            remembered.reset();
+        }
+    }
+    if (!remembered) {
+        auto [items, token] = fetch_pages("showDeleted=true&maxResults=2500", true);
+        sync_state::listing full;
+        full.token = token;
+        for (const auto& item : items)
+            if (google_remote_event(item)) full.events[item.value("id", "")] = item.dump();
+        memory_->remember_listing(memory_target_, source, full);
+        remembered = std::move(full);
+    }
+    listed_ = remembered;
+    // Events that ended before the horizon are history: never planned.
+    const std::string horizon = rfc3339(settings_.horizon_start).substr(0, 10);
+    std::vector<remote_event> out;
+    for (const auto& [id, text] : remembered->events) {
+        const json item = json::parse(text);
+        const json& end = item.contains("end") && item["end"].is_object() ? item["end"] : json::object();
+        const std::string end_day = end.value("date", end.value("dateTime", "")).substr(0, 10);
+        if (!end_day.empty() && end_day < horizon) continue;
+        if (auto r = google_remote_event(item)) out.push_back(std::move(*r));
+    }
+    return out;
+}
+
+void google_calendar::note_written(const std::string& id, const std::optional<json>& event) {
+    if (!memory_ || !listed_) return;
+    std::optional<std::string> text;
+    if (event) {
+        text = event->dump();
+    } else {
+        // Deleted: Google keeps it as cancelled, and so does the listing.
+        const auto known = listed_->events.find(id);
+        if (known == listed_->events.end()) return;
+        json was = json::parse(known->second);
+        was["status"] = "cancelled";
+        text = was.dump();
+    }
+    listed_->events[id] = *text;
+    memory_->update_listing(memory_target_, memory_source_, {{id, text}}, listed_->token);
+}
+
+std::vector<remote_event> google_calendar::list_managed() {
+    return memory_ ? list_incrementally() : list_filtered();
 }
 
 json google_calendar::fetch(const std::string& id) {
@@ -249,6 +348,25 @@ apply_result google_calendar::apply(const std::vector<write_op>& ops) {
         return part;
     };
 
+    // What was written goes into the remembered listing: the answer's
+    // event (with its new etag), or the body sent when the answer has none.
+    auto record_answer = [&](const write_op& op, const std::string& id, const std::string& body) {
+        if (op.kind == action_kind::remove) {
+            note_written(op.remote->remote_id, std::nullopt);
+            return;
+        }
+        std::optional<json> event;
+        try {
+            if (!body.empty()) event = json::parse(body);
+        } catch (const json::exception&) {
+        }
+        if (!event || !google_remote_event(*event)) {
+            event = google_event_body(*op.desired, settings_.event_options);
+            (*event)["id"] = id;
+        }
+        note_written(id, event);
+    };
+
     bool refreshed = false;
     for (int round = 1; !todo.empty(); ++round) {
         std::vector<pending> again;
@@ -298,8 +416,10 @@ apply_result google_calendar::apply(const std::vector<write_op>& ops) {
                     outcome.done = true;
                     if (op.kind != action_kind::remove)
                         outcome.remote_id = op.remote ? op.remote->remote_id : google_event_id(op.desired->uid);
+                    record_answer(op, outcome.remote_id, a.body);
                 } else if (op.kind == action_kind::remove && (a.status == 404 || a.status == 410)) {
                     outcome.done = true;  // already gone
+                    record_answer(op, "", "");
                 } else if (a.status == 401 && !refreshed) {
                     refreshed = true;
                     tokens_.token(true);

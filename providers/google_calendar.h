@@ -7,6 +7,7 @@
 #include "providers/google_event.h"
 #include "providers/http_client.h"
 #include "providers/retry.h"
+#include "providers/sync_state.h"
 
 #include <nlohmann/json.hpp>
 
@@ -34,6 +35,11 @@ public:
     google_calendar(google_calendar_settings settings, access_token_source& tokens, http_client& http,
                     sleeper wait = real_sleeper());
 
+    /// Keep the listing in `state` under `target`, so that later syncs ask
+    /// Google only for what changed since (syncToken); without it every
+    /// listing is a full one.
+    void remember_listings(sync_state& state, std::string target);
+
     std::vector<remote_event> list_managed() override;
     std::string create(const desired_event& d) override;
     void update(const remote_event& r, const desired_event& d) override;
@@ -53,12 +59,25 @@ private:
     void put(const std::string& id, const desired_event& d, const std::string& etag);
 
     std::string api_path_prefix() const;
+    /// Every page of a listing from `query`; the sync token of the last page.
+    std::pair<std::vector<nlohmann::json>, std::string> fetch_pages(const std::string& query, bool need_sync_token);
+    std::vector<remote_event> list_filtered();
+    std::vector<remote_event> list_incrementally();
 
     google_calendar_settings settings_;
     access_token_source& tokens_;
     http_client& http_;
     sleeper wait_;
     std::mt19937_64 random_;
+    sync_state* memory_ = nullptr;
+    std::string memory_target_;
+    std::string memory_source_;
+    /// The remembered listing as of the last list_managed(), kept in step
+    /// with what this client writes: a later incremental listing reports a
+    /// deletion by id only, which must find the event here.
+    std::optional<sync_state::listing> listed_;
+    /// Records a successful write in the remembered listing.
+    void note_written(const std::string& id, const std::optional<nlohmann::json>& event);
 };
 
 /// Google's error reason ("rateLimitExceeded") and message from an error

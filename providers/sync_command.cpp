@@ -62,6 +62,8 @@ sync_report sync_target(const config::config& cfg, const config::sync_target& ta
                     std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now())));
         };
         google_calendar calendar{settings, session->tokens(), session->http(), wait};
+        // A dry run changes nothing, the remembered listing included.
+        if (!options.dry_run) calendar.remember_listings(state, target.name);
         return run_sync(calendar, desired, state, run, now);
     } catch (const std::exception& e) {
         // Credentials unreadable, libcurl missing: the target cannot start.

@@ -67,6 +67,10 @@ sync_state::sync_state(const std::filesystem::path& path) : path_{path} {
         exec("CREATE TABLE IF NOT EXISTS deleted_by_people ("
              " target TEXT NOT NULL, uid TEXT NOT NULL, noted_at INTEGER NOT NULL, PRIMARY KEY (target, uid))");
         exec("CREATE TABLE IF NOT EXISTS runs (target TEXT PRIMARY KEY, at INTEGER NOT NULL, result TEXT NOT NULL)");
+        exec("CREATE TABLE IF NOT EXISTS listing_tokens ("
+             " target TEXT PRIMARY KEY, source TEXT NOT NULL, token TEXT NOT NULL)");
+        exec("CREATE TABLE IF NOT EXISTS listed_events ("
+             " target TEXT NOT NULL, remote_id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (target, remote_id))");
     } catch (...) {
         sqlite3_close(db_);
         db_ = nullptr;
@@ -119,6 +123,77 @@ void sync_state::remember_deleted_by_people(const std::string& target, const std
     statement s{db_, "INSERT OR IGNORE INTO deleted_by_people (target, uid, noted_at) VALUES (?, ?, ?)"};
     s.bind(1, target).bind(2, uid).bind(3, seconds_of(at));
     s.step();
+}
+
+std::optional<sync_state::listing> sync_state::remembered_listing(const std::string& target, const std::string& source) {
+    statement t{db_, "SELECT token FROM listing_tokens WHERE target = ? AND source = ?"};
+    t.bind(1, target).bind(2, source);
+    if (!t.step()) return std::nullopt;
+    listing out;
+    out.token = t.text(0);
+    statement e{db_, "SELECT remote_id, json FROM listed_events WHERE target = ?"};
+    e.bind(1, target);
+    while (e.step()) out.events[e.text(0)] = e.text(1);
+    return out;
+}
+
+void sync_state::remember_listing(const std::string& target, const std::string& source, const listing& full) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        statement clear{db_, "DELETE FROM listed_events WHERE target = ?"};
+        clear.bind(1, target);
+        clear.step();
+        for (const auto& [id, json] : full.events) {
+            statement add{db_, "INSERT INTO listed_events (target, remote_id, json) VALUES (?, ?, ?)"};
+            add.bind(1, target).bind(2, id).bind(3, json);
+            add.step();
+        }
+        statement token{db_, "INSERT INTO listing_tokens (target, source, token) VALUES (?, ?, ?)"
+                             " ON CONFLICT (target) DO UPDATE SET source = excluded.source, token = excluded.token"};
+        token.bind(1, target).bind(2, source).bind(3, full.token);
+        token.step();
+        exec("COMMIT");
+    } catch (...) {
+        exec("ROLLBACK");
+        throw;
+    }
+}
+
+void sync_state::update_listing(const std::string& target, const std::string& source,
+                                const std::map<std::string, std::optional<std::string>>& changes,
+                                const std::string& token) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        for (const auto& [id, json] : changes) {
+            if (json) {
+                statement put{db_, "INSERT INTO listed_events (target, remote_id, json) VALUES (?, ?, ?)"
+                                   " ON CONFLICT (target, remote_id) DO UPDATE SET json = excluded.json"};
+                put.bind(1, target).bind(2, id).bind(3, *json);
+                put.step();
+            } else {
+                statement drop{db_, "DELETE FROM listed_events WHERE target = ? AND remote_id = ?"};
+                drop.bind(1, target).bind(2, id);
+                drop.step();
+            }
+        }
+        statement t{db_, "INSERT INTO listing_tokens (target, source, token) VALUES (?, ?, ?)"
+                         " ON CONFLICT (target) DO UPDATE SET source = excluded.source, token = excluded.token"};
+        t.bind(1, target).bind(2, source).bind(3, token);
+        t.step();
+        exec("COMMIT");
+    } catch (...) {
+        exec("ROLLBACK");
+        throw;
+    }
+}
+
+void sync_state::forget_listing(const std::string& target) {
+    statement a{db_, "DELETE FROM listing_tokens WHERE target = ?"};
+    a.bind(1, target);
+    a.step();
+    statement b{db_, "DELETE FROM listed_events WHERE target = ?"};
+    b.bind(1, target);
+    b.step();
 }
 
 void sync_state::record_run(const std::string& target, const run_record& run) {

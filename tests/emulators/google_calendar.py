@@ -56,12 +56,15 @@ class State:
         self.token_counter = 0
         self.faults = []
         self.latency_ms = latency_ms
-        self.stats = {"token": 0, "batch": 0, "list": 0, "insert": 0, "get": 0, "update": 0, "patch": 0, "delete": 0,
+        self.stats = {"token": 0, "batch": 0, "list": 0, "list_incremental": 0, "insert": 0, "get": 0, "update": 0, "patch": 0, "delete": 0,
                       "other": 0}
         self.sync_tokens = {}
         self.jwt_claims = []  # claims of accepted JWT grants, for tests
 
     def next_etag(self):
+        # The counter doubles as the calendar's change sequence: a sync
+        # token remembers where it stood, an incremental listing returns
+        # the events whose etag came after.
         self.etag_counter += 1
         return '"%d"' % self.etag_counter
 
@@ -493,8 +496,18 @@ class Handler(BaseHTTPRequestHandler):
             if sync_token is not None and sync_token not in st.sync_tokens:
                 return self.send(*google_error(410, "fullSyncRequired", "Sync token is no longer valid, a full sync is required.",
                                                domain="calendar", location="syncToken"))
+            since = st.sync_tokens[sync_token] if sync_token is not None else None
+            if since is not None:
+                st.stats["list_incremental"] += 1
             items = []
             for event in sorted(st.calendar(cal_id).values(), key=lambda e: e["id"]):
+                if since is not None and int(event["etag"].strip('"')) <= since:
+                    continue
+                if since is not None and event.get("status") == "cancelled":
+                    # Deleted events are only guaranteed to carry their id.
+                    items.append({"kind": "calendar#event", "id": event["id"], "status": "cancelled",
+                                  "etag": event["etag"]})
+                    continue
                 if event.get("status") == "cancelled" and not show_deleted:
                     continue
                 private = (event.get("extendedProperties") or {}).get("private") or {}
@@ -512,7 +525,7 @@ class Handler(BaseHTTPRequestHandler):
                 out["nextPageToken"] = str(start + max_results)
             else:
                 token = "sync-%d" % (len(st.sync_tokens) + 1)
-                st.sync_tokens[token] = True
+                st.sync_tokens[token] = st.etag_counter
                 out["nextSyncToken"] = token
         self.send(200, out)
 
@@ -564,6 +577,10 @@ class Handler(BaseHTTPRequestHandler):
             with st.lock:
                 for k in st.stats:
                     st.stats[k] = 0
+            return self.send(200, {"ok": True})
+        if what == "expire-sync-tokens":
+            with st.lock:
+                st.sync_tokens.clear()
             return self.send(200, {"ok": True})
         if what == "expire-tokens":
             with st.lock:

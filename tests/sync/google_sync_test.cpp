@@ -62,6 +62,7 @@ TEST_CASE("google sync: the first sync creates every occurrence, a second one wr
     CHECK(second.out.find("created=0 updated=0 deleted=0 unchanged=32") != std::string::npos);
     const auto stats = google.stats();
     CHECK(stats["list"] == 1);
+    CHECK(stats["list_incremental"] == 1);  // only the changes since the last listing
     CHECK(stats["insert"] == 0);
     CHECK(stats["update"] == 0);
     CHECK(stats["patch"] == 0);
@@ -322,4 +323,25 @@ TEST_CASE("google sync: --dry-run prints the plan and writes nothing", "[sync][g
     CHECK(r.out.find("(dry run)") != std::string::npos);
     CHECK(google.events().empty());
     CHECK(google.stats()["insert"] == 0);
+}
+
+TEST_CASE("google sync: an expired sync token starts a full listing", "[sync][google]") {
+    google_emulator google;
+    sync_workspace work{google};
+    REQUIRE(work.sync().exit_code == 0);
+    google.control("expire-sync-tokens", json::object());
+    const auto before = google.live_events();
+    const json* edited = find_by_summary_prefix(before, "Monthly review Q2 FY2028");
+    REQUIRE(edited != nullptr);
+    google.control("edit", {{"id", edited->at("id")}, {"fields", {{"summary", "Renamed by hand"}}}});
+    google.reset_stats();
+    const auto r = work.sync();
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    // 410 on the token, then the full listing: the edit is seen and undone.
+    CHECK(google.stats()["list"] == 2);
+    CHECK(google.stats()["list_incremental"] == 0);
+    CHECK(r.out.find("updated=1 deleted=0 unchanged=31") != std::string::npos);
+    CHECK_FALSE(has_summary_prefix(google.live_events(), "Renamed by hand"));
+    CHECK(google.live_events().size() == small_rhythm_events);
 }
