@@ -60,6 +60,9 @@ class State:
                       "other": 0}
         self.sync_tokens = {}
         self.jwt_claims = []  # claims of accepted JWT grants, for tests
+        # Google may return fewer items than maxResults even when more
+        # remain; tests lower this to make listings span pages.
+        self.page_cap = 2500
 
     def next_etag(self):
         # The counter doubles as the calendar's change sequence: a sync
@@ -484,7 +487,7 @@ class Handler(BaseHTTPRequestHandler):
                 if forbidden in query:
                     return self.send(*google_error(400, "invalid", "Sync token cannot be used with %s" % forbidden,
                                                    location=forbidden))
-        max_results = min(int(first("maxResults", "250")), 2500)
+        max_results = min(int(first("maxResults", "250")), 2500, self.state().page_cap)
         if max_results < 1:
             return self.send(*google_error(400, "invalid", "Invalid value for maxResults", location="maxResults"))
         show_deleted = first("showDeleted", "false") == "true" or sync_token is not None
@@ -590,6 +593,10 @@ class Handler(BaseHTTPRequestHandler):
             with st.lock:
                 out = list(st.jwt_claims)
             return self.send(200, out)
+        if what == "page-cap" and self.command == "POST":
+            with st.lock:
+                st.page_cap = (self.body_json() or {}).get("items", 2500)
+            return self.send(200, {"ok": True})
         if what == "latency" and self.command == "POST":
             with st.lock:
                 st.latency_ms = (self.body_json() or {}).get("ms", 0)

@@ -345,3 +345,30 @@ TEST_CASE("google sync: an expired sync token starts a full listing", "[sync][go
     CHECK_FALSE(has_summary_prefix(google.live_events(), "Renamed by hand"));
     CHECK(google.live_events().size() == small_rhythm_events);
 }
+
+TEST_CASE("google sync: listings that span pages are read to their end", "[sync][google]") {
+    google_emulator google;
+    google.control("page-cap", {{"items", 5}});  // 32 events: seven pages
+    google.control("insert", {{"id", "personal0001"},
+                              {"summary", "Dentist"},
+                              {"start", {{"dateTime", "2027-03-01T09:00:00Z"}}},
+                              {"end", {{"dateTime", "2027-03-01T10:00:00Z"}}}});
+    sync_workspace work{google};
+    REQUIRE(work.sync().exit_code == 0);
+    google.reset_stats();
+    const auto full = work.sync();
+    REQUIRE(full.exit_code == 0);
+    CHECK(full.out.find("created=0 updated=0 deleted=0 unchanged=32") != std::string::npos);
+
+    // Changes spread over pages of an incremental listing too.
+    std::string changed = small_rhythm;
+    changed.replace(changed.find("Monthly review {period}"), 23, "Monthly business review {period}");
+    work.write_config(changed);
+    REQUIRE(work.sync().exit_code == 0);
+    google.reset_stats();
+    const auto again = work.sync();
+    INFO(again.out);
+    REQUIRE(again.exit_code == 0);
+    CHECK(again.out.find("created=0 updated=0 deleted=0 unchanged=32") != std::string::npos);
+    CHECK(google.stats()["list"].get<int>() == 5);  // the 24 rewritten events, five to a page
+}
