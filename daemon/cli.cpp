@@ -8,6 +8,7 @@
 #include "daemon/site/build.h"
 #include "ical/warm_start.h"
 #include "ical/writer.h"
+#include "providers/google_auth.h"
 #include "providers/sync_command.h"
 #include "daemon/runtime/state_dir.h"
 #include "daemon/service/logging.h"
@@ -138,9 +139,21 @@ int sync_once(const options& opts, const config::config& cfg, sys_seconds now, c
     return status;
 }
 
-int check_config(const config::config& cfg, std::ostream& out) {
+// The config is valid; sync credentials are checked too, as warnings: a
+// missing key stops only that target's sync, never the feeds (the unit runs
+// --check-config before the daemon starts).
+int check_config(const config::config& cfg, std::ostream& out, std::ostream& err) {
     out << cfg.source << ": ok: " << cfg.rhythm.meetings.size() << " meetings, " << cfg.feeds.size()
-        << " feeds, time zone " << cfg.rhythm.timezone << "\n";
+        << " feeds, time zone " << cfg.rhythm.timezone;
+    if (!cfg.sync.empty()) out << ", " << cfg.sync.size() << " sync target" << (cfg.sync.size() == 1 ? "" : "s");
+    out << "\n";
+    for (const auto& target : cfg.sync) {
+        try {
+            providers::read_google_credentials(providers::credentials_path(target.credentials).string());
+        } catch (const providers::auth_error& e) {
+            err << "cadenced: warning: sync target " << target.name << ": " << e.what() << "\n";
+        }
+    }
     return exit_ok;
 }
 
@@ -168,7 +181,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         // Overlaps libical's set-up with parsing the config and generating.
         ical::warm_start libical_ready{opts.what == action::export_ics};
         const config::config cfg = load_config(opts, env);
-        if (opts.what == action::check_config) return check_config(cfg, out);
+        if (opts.what == action::check_config) return check_config(cfg, out, err);
         const sys_seconds now = resolve_now(opts, env);
         if (opts.what == action::sync) return sync_once(opts, cfg, now, env, out);
         if (opts.what == action::list) {

@@ -73,6 +73,21 @@ TEST_CASE("cli: --check-config reports what it loaded", "[system][cli]") {
     CHECK(r.out == cfg.path + ": ok: 7 meetings, 2 feeds, time zone America/New_York\n");
 }
 
+TEST_CASE("cli: --check-config warns about sync credentials it cannot use", "[system][cli]") {
+    pinned_config cfg{"timezone = \"America/New_York\"\n"
+                      "[[sync]]\nname = \"usable\"\nprovider = \"google\"\ncredentials = \"good.json\"\n"
+                      "[[sync]]\nname = \"missing\"\nprovider = \"google\"\ncredentials = \"absent.json\"\n"
+                      "[[sync]]\nname = \"broken\"\nprovider = \"google\"\ncredentials = \"bad.json\"\n"};
+    cfg.dir.write("good.json", R"({"type":"authorized_user","client_id":"i","client_secret":"s","refresh_token":"r"})");
+    cfg.dir.write("bad.json", R"({"type":"authorized_user","client_id":"i","refresh_token":"r"})");
+    auto r = run_process(binary, {"--check-config", "--config", cfg.path}, {{"CREDENTIALS_DIRECTORY", cfg.dir.path()}});
+    CHECK(r.exit_code == 0);  // the feeds are fine; only those targets cannot sync
+    CHECK(r.out == cfg.path + ": ok: 7 meetings, 2 feeds, time zone America/New_York, 3 sync targets\n");
+    CHECK(r.err == "cadenced: warning: sync target missing: cannot read the credentials file " + cfg.dir.file("absent.json") +
+                       "\ncadenced: warning: sync target broken: " + cfg.dir.file("bad.json") +
+                       ": missing or empty \"client_secret\"\n");
+}
+
 TEST_CASE("cli: default export covers this fiscal year and the next", "[system][cli][export]") {
     pinned_config cfg;
     // 23 November 2026 is in FY2027 (Feb 2026 - Jan 2027): the export covers
