@@ -5,6 +5,7 @@
 #include "config/meeting_parser.h"
 #include "config/people.h"
 #include "config/server.h"
+#include "config/comment_lines.h"
 #include "config/sync_parser.h"
 #include "config/settings.h"
 #include "config/timezone.h"
@@ -20,6 +21,13 @@
 namespace cadenced::config {
 
 namespace {
+
+// The embedded default as the parser reads it: without its comment lines
+// (made once per process; positions are unchanged).
+std::string_view default_for_parsing() {
+    static const std::string text = detail::without_comment_lines(embedded_default_toml());
+    return text;
+}
 
 constexpr std::string_view embedded_source = "<embedded default>";
 
@@ -63,7 +71,7 @@ config build(const detail::document& user, const zone_fallback& zones) {
     // the default roles; each section replaces the default as a whole.
     std::unique_ptr<document> fallback;
     if (!root.has("meetings") || !root.has("people"))
-        fallback = std::make_unique<document>(embedded_default_toml(), std::string{embedded_source});
+        fallback = std::make_unique<document>(default_for_parsing(), std::string{embedded_source});
     const auto section = [&](std::string_view key) {
         return root.has(key) ? root : table_reader{*fallback, fallback->root(), scope{}};
     };
@@ -128,7 +136,7 @@ config load_file(const std::filesystem::path& path, const zone_fallback& zones) 
 }
 
 config load_default(const zone_fallback& zones) {
-    return load_string(embedded_default_toml(), std::string{embedded_source}, zones);
+    return load_string(default_for_parsing(), std::string{embedded_source}, zones);
 }
 
 }  // namespace cadenced::config
