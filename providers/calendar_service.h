@@ -58,17 +58,11 @@ public:
     /// A listing that fails or is cut short throws: it is never taken for
     /// an empty calendar.
     virtual std::vector<remote_event> list_managed() = 0;
-    /// Returns the new event's remote id.
-    virtual std::string create(const desired_event& d) = 0;
-    /// Rewrites `r` (also reviving a deleted one) with `d`'s content.
-    virtual void update(const remote_event& r, const desired_event& d) = 0;
-    virtual void remove(const remote_event& r) = 0;
+    /// Applies the writes (creates, updates that also revive deleted
+    /// events, deletions), batched where the provider can.
+    virtual apply_result apply(const std::vector<write_op>& ops) = 0;
     /// HTTP requests made so far (token requests included).
     virtual std::size_t requests_made() const = 0;
-
-    /// Applies the writes, batched where the provider can. This default
-    /// sends them one by one.
-    virtual apply_result apply(const std::vector<write_op>& ops);
 };
 
 }  // namespace cadenced::providers

@@ -24,6 +24,13 @@ bool is_quota_spent(const std::string& reason) {
     return reason == "quotaExceeded" || reason == "dailyLimitExceeded" || reason == "usageLimitsExceeded";
 }
 
+// Where the path of a URL starts ("https://host/calendar/v3" -> the
+// "/calendar/v3"), or npos.
+std::size_t path_start(const std::string& url) {
+    const auto scheme_end = url.find("://");
+    return url.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
+}
+
 std::string rfc3339(sys_seconds t) {
     const std::time_t tt = t.time_since_epoch().count();
     std::tm tm{};
@@ -53,26 +60,18 @@ google_calendar::google_calendar(google_calendar_settings settings, access_token
                                  sleeper wait)
     : settings_{std::move(settings)}, tokens_{tokens}, http_{http}, wait_{std::move(wait)}, random_{std::random_device{}()} {
     while (!settings_.api_base.empty() && settings_.api_base.back() == '/') settings_.api_base.pop_back();
-    if (settings_.batch_url.empty()) {
-        const auto scheme_end = settings_.api_base.find("://");
-        const auto path = settings_.api_base.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
-        settings_.batch_url = settings_.api_base.substr(0, path) + "/batch/calendar/v3";
-    }
+    if (settings_.batch_url.empty())
+        settings_.batch_url = settings_.api_base.substr(0, path_start(settings_.api_base)) + "/batch/calendar/v3";
 }
 
 // "/calendar/v3": the API base's path, which batch parts address.
 std::string google_calendar::api_path_prefix() const {
-    const auto scheme_end = settings_.api_base.find("://");
-    const auto path = settings_.api_base.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
+    const auto path = path_start(settings_.api_base);
     return path == std::string::npos ? std::string{} : settings_.api_base.substr(path);
 }
 
 std::string google_calendar::events_url() const {
     return settings_.api_base + "/calendars/" + http_client::escape(settings_.calendar_id) + "/events";
-}
-
-std::string google_calendar::event_url(const std::string& id) const {
-    return events_url() + "/" + http_client::escape(id);
 }
 
 http_response google_calendar::send(http_request request) {
@@ -251,65 +250,6 @@ void google_calendar::note_written(const std::string& id, const std::optional<js
 
 std::vector<remote_event> google_calendar::list_managed() {
     return memory_ ? list_incrementally() : list_filtered();
-}
-
-json google_calendar::fetch(const std::string& id) {
-    http_request request;
-    request.url = event_url(id);
-    request.headers = {{"Accept", "application/json"}};
-    return json::parse(send(request).body);
-}
-
-void google_calendar::put(const std::string& id, const desired_event& d, const std::string& etag) {
-    http_request request;
-    request.method = "PUT";
-    request.url = event_url(id) + "?sendUpdates=none";
-    request.headers = {{"Content-Type", "application/json"}, {"Accept", "application/json"}};
-    if (!etag.empty()) request.headers.emplace_back("If-Match", etag);
-    request.body = google_event_body(d, settings_.event_options).dump();
-    try {
-        send(request);
-    } catch (const api_error& e) {
-        if (e.status() != 412) throw;
-        // Changed since it was listed: write over the current version.
-        const json current = fetch(id);
-        request.headers.back() = {"If-Match", current.value("etag", "")};
-        send(request);
-    }
-}
-
-std::string google_calendar::create(const desired_event& d) {
-    http_request request;
-    request.method = "POST";
-    request.url = events_url() + "?sendUpdates=none";
-    request.headers = {{"Content-Type", "application/json"}, {"Accept", "application/json"}};
-    request.body = google_event_body(d, settings_.event_options).dump();
-    try {
-        send(request);
-    } catch (const api_error& e) {
-        if (e.status() != 409) throw;
-        // The id exists: created by an earlier run that stopped before it
-        // could note it, or deleted (Google keeps deleted events, and
-        // their ids, as cancelled). Either way the event is ours to update.
-        put(google_event_id(d.uid), d, "");
-    }
-    return google_event_id(d.uid);
-}
-
-void google_calendar::update(const remote_event& r, const desired_event& d) {
-    put(r.remote_id, d, r.etag);
-}
-
-void google_calendar::remove(const remote_event& r) {
-    http_request request;
-    request.method = "DELETE";
-    request.url = event_url(r.remote_id) + "?sendUpdates=none";
-    try {
-        send(request);
-    } catch (const api_error& e) {
-        // Already gone (410 deleted, 404 not found): the goal is reached.
-        if (e.status() != 410 && e.status() != 404) throw;
-    }
 }
 
 apply_result google_calendar::apply(const std::vector<write_op>& ops) {

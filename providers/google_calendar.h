@@ -41,9 +41,6 @@ public:
     void remember_listings(sync_state& state, std::string target);
 
     std::vector<remote_event> list_managed() override;
-    std::string create(const desired_event& d) override;
-    void update(const remote_event& r, const desired_event& d) override;
-    void remove(const remote_event& r) override;
     std::size_t requests_made() const override { return http_.requests_made(); }
     /// Writes in batches; parts that hit rate limits or server errors are
     /// retried in the next round, with backoff.
@@ -54,9 +51,6 @@ private:
     /// response or throws api_error.
     http_response send(http_request request);
     std::string events_url() const;
-    std::string event_url(const std::string& id) const;
-    nlohmann::json fetch(const std::string& id);
-    void put(const std::string& id, const desired_event& d, const std::string& etag);
 
     std::string api_path_prefix() const;
     /// Every page of a listing from `query`; the sync token of the last page.
