@@ -1,5 +1,6 @@
 #include "config/feeds.h"
 
+#include "config/credential_path.h"
 #include "config/vocabulary.h"
 
 #include <cerrno>
@@ -25,20 +26,10 @@ void check_token(const table_reader& t, std::string_view key, const std::string&
         t.fail(key, "may hold only letters, digits and - . _ ~ (it goes into URLs)");
 }
 
-// The token stored in `path`: the first line, without surrounding blanks.
+// The token stored in the file: the first line, without surrounding blanks.
 // The file must not be readable by others, as it is the feed's password.
-// A relative token_file names a systemd credential when the service has
-// them (LoadCredential=elt.token:/etc/cadenced/elt.token): with DynamicUser=
-// no fixed user can own the file, and systemd hands the service a copy only
-// it can read, in $CREDENTIALS_DIRECTORY.
-std::string resolve_token_path(const std::string& path) {
-    if (!path.empty() && path.front() != '/')
-        if (const char* dir = std::getenv("CREDENTIALS_DIRECTORY"); dir && *dir) return std::string{dir} + "/" + path;
-    return path;
-}
-
 std::string read_token_file(const table_reader& t, const std::string& configured) {
-    const std::string path = resolve_token_path(configured);
+    const std::string path = credential_path(configured);
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0)
         t.fail("token_file", "cannot read " + quote(path) + ": " + std::strerror(errno));

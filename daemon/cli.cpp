@@ -1,6 +1,7 @@
 #include "daemon/cli.h"
 
 #include "config/config.h"
+#include "config/credential_path.h"
 #include "daemon/atomic_file.h"
 #include "daemon/list_table.h"
 #include "daemon/options.h"
@@ -149,7 +150,7 @@ int check_config(const config::config& cfg, std::ostream& out, std::ostream& err
     out << "\n";
     for (const auto& target : cfg.sync) {
         try {
-            providers::read_google_credentials(providers::credentials_path(target.credentials).string());
+            providers::read_google_credentials(config::credential_path(target.credentials));
         } catch (const providers::auth_error& e) {
             err << "cadenced: warning: sync target " << target.name << ": " << e.what() << "\n";
         }

@@ -1,5 +1,6 @@
 #include "providers/sync_command.h"
 
+#include "config/credential_path.h"
 #include "providers/google_auth.h"
 #include "providers/google_calendar.h"
 #include "providers/http_client.h"
@@ -10,17 +11,10 @@
 
 namespace cadenced::providers {
 
-std::filesystem::path credentials_path(const std::string& configured) {
-    if (!configured.empty() && configured.front() != '/')
-        if (const char* dir = std::getenv("CREDENTIALS_DIRECTORY"); dir && *dir)
-            return std::filesystem::path{dir} / configured;
-    return configured;
-}
-
 target_session::target_session(const config::sync_target& target, const std::atomic<bool>* cancel)
     : http_{std::chrono::seconds{target.timeout_seconds}} {
     http_.cancel_when(cancel);
-    tokens_ = std::make_unique<google_token_source>(read_google_credentials(credentials_path(target.credentials).string()),
+    tokens_ = std::make_unique<google_token_source>(read_google_credentials(config::credential_path(target.credentials)),
                                                     target.token_url, target.subject, http_);
 }
 

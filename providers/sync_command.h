@@ -49,8 +49,4 @@ sync_report sync_target(const config::config& cfg, const config::sync_target& ta
                         sync_state& state, const sync_command_options& options, std::chrono::sys_seconds now,
                         target_session* session = nullptr);
 
-/// The credentials file of a target: a relative path is a systemd
-/// credential when $CREDENTIALS_DIRECTORY is set.
-std::filesystem::path credentials_path(const std::string& configured);
-
 }  // namespace cadenced::providers
