@@ -1,39 +1,26 @@
 #include "providers/crypto_library.h"
 
-#include <dlfcn.h>
+#include "providers/loaded_library.h"
 
 #include <stdexcept>
-#include <string>
 
 namespace cadenced::providers {
 
 namespace {
 
-template <typename Function>
-void resolve(void* library, const char* name, Function& out) {
-    // POSIX guarantees a data pointer from dlsym converts to a function
-    // pointer; the cast is the sanctioned way to get it.
-    out = reinterpret_cast<Function>(::dlsym(library, name));
-    if (out == nullptr) throw std::runtime_error{std::string{"libcrypto.so.3 lacks "} + name};
-}
-
 crypto_library load() {
-    void* library = ::dlopen("libcrypto.so.3", RTLD_NOW | RTLD_LOCAL);
-    if (library == nullptr) {
-        const char* why = ::dlerror();
-        throw std::runtime_error{std::string{"cannot load OpenSSL's libcrypto (install libssl3): "} + (why ? why : "unknown")};
-    }
+    const loaded_library library{"libcrypto.so.3", "libssl3"};
     crypto_library c{};
-    resolve(library, "BIO_new_mem_buf", c.bio_new_mem_buf);
-    resolve(library, "BIO_free", c.bio_free);
-    resolve(library, "PEM_read_bio_PrivateKey", c.pem_read_bio_private_key);
-    resolve(library, "EVP_PKEY_get_base_id", c.pkey_get_base_id);
-    resolve(library, "EVP_PKEY_free", c.pkey_free);
-    resolve(library, "EVP_MD_CTX_new", c.md_ctx_new);
-    resolve(library, "EVP_MD_CTX_free", c.md_ctx_free);
-    resolve(library, "EVP_DigestSignInit", c.digest_sign_init);
-    resolve(library, "EVP_DigestSign", c.digest_sign);
-    resolve(library, "EVP_sha256", c.sha256);
+    library.resolve("BIO_new_mem_buf", c.bio_new_mem_buf);
+    library.resolve("BIO_free", c.bio_free);
+    library.resolve("PEM_read_bio_PrivateKey", c.pem_read_bio_private_key);
+    library.resolve("EVP_PKEY_get_base_id", c.pkey_get_base_id);
+    library.resolve("EVP_PKEY_free", c.pkey_free);
+    library.resolve("EVP_MD_CTX_new", c.md_ctx_new);
+    library.resolve("EVP_MD_CTX_free", c.md_ctx_free);
+    library.resolve("EVP_DigestSignInit", c.digest_sign_init);
+    library.resolve("EVP_DigestSign", c.digest_sign);
+    library.resolve("EVP_sha256", c.sha256);
     return c;
 }
 

@@ -1,41 +1,28 @@
 #include "providers/curl_library.h"
 
-#include <dlfcn.h>
+#include "providers/loaded_library.h"
 
 #include <stdexcept>
-#include <string>
 
 namespace cadenced::providers {
 
 namespace {
 
-template <typename Function>
-void resolve(void* library, const char* name, Function& out) {
-    // POSIX guarantees a data pointer from dlsym converts to a function
-    // pointer; the cast is the sanctioned way to get it.
-    out = reinterpret_cast<Function>(::dlsym(library, name));
-    if (out == nullptr) throw std::runtime_error{std::string{"libcurl.so.4 lacks "} + name};
-}
-
 curl_library load() {
-    void* library = ::dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
-    if (library == nullptr) {
-        const char* why = ::dlerror();
-        throw std::runtime_error{std::string{"cannot load libcurl (install libcurl4): "} + (why ? why : "unknown")};
-    }
+    const loaded_library library{"libcurl.so.4", "libcurl4"};
     curl_library c{};
-    resolve(library, "curl_global_init", c.global_init);
-    resolve(library, "curl_easy_init", c.easy_init);
-    resolve(library, "curl_easy_cleanup", c.easy_cleanup);
-    resolve(library, "curl_easy_reset", c.easy_reset);
-    resolve(library, "curl_easy_setopt", c.easy_setopt);
-    resolve(library, "curl_easy_getinfo", c.easy_getinfo);
-    resolve(library, "curl_easy_perform", c.easy_perform);
-    resolve(library, "curl_easy_strerror", c.easy_strerror);
-    resolve(library, "curl_slist_append", c.slist_append);
-    resolve(library, "curl_slist_free_all", c.slist_free_all);
-    resolve(library, "curl_easy_escape", c.easy_escape);
-    resolve(library, "curl_free", c.free);
+    library.resolve("curl_global_init", c.global_init);
+    library.resolve("curl_easy_init", c.easy_init);
+    library.resolve("curl_easy_cleanup", c.easy_cleanup);
+    library.resolve("curl_easy_reset", c.easy_reset);
+    library.resolve("curl_easy_setopt", c.easy_setopt);
+    library.resolve("curl_easy_getinfo", c.easy_getinfo);
+    library.resolve("curl_easy_perform", c.easy_perform);
+    library.resolve("curl_easy_strerror", c.easy_strerror);
+    library.resolve("curl_slist_append", c.slist_append);
+    library.resolve("curl_slist_free_all", c.slist_free_all);
+    library.resolve("curl_easy_escape", c.easy_escape);
+    library.resolve("curl_free", c.free);
     // Once, before any thread makes a request, as libcurl requires.
     if (c.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw std::runtime_error{"libcurl failed to initialise"};
     return c;
