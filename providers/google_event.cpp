@@ -1,6 +1,7 @@
 #include "providers/google_event.h"
 
 #include "providers/encoding.h"
+#include "providers/iso_text.h"
 #include "schedule/agenda_render.h"
 #include "schedule/digest.h"
 
@@ -16,29 +17,12 @@ using nlohmann::json;
 
 namespace {
 
-std::string date_text(local_days d) {
-    const year_month_day ymd{d};
-    char out[16];
-    std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                  static_cast<unsigned>(ymd.day()));
-    return out;
-}
-
-std::string date_time_text(local_seconds t) {
-    const auto day = floor<days>(t);
-    const hh_mm_ss time{t - day};
-    char out[32];
-    std::snprintf(out, sizeof out, "%sT%02d:%02d:%02d", date_text(day).c_str(), static_cast<int>(time.hours().count()),
-                  static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
-    return out;
-}
-
 json when(const schedule::occurrence& o, bool is_end) {
     if (o.all_day) {
         const local_days end = std::max(o.date + days{1}, floor<days>(o.end));
-        return {{"date", date_text(is_end ? end : o.date)}};
+        return {{"date", iso_date(is_end ? end : o.date)}};
     }
-    return {{"dateTime", date_time_text(is_end ? o.end : o.start)}, {"timeZone", o.timezone}};
+    return {{"dateTime", iso_date_time(is_end ? o.end : o.start)}, {"timeZone", o.timezone}};
 }
 
 // The fields cadenced manages and can read back as written; their digest

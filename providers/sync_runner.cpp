@@ -1,10 +1,11 @@
 #include "providers/sync_runner.h"
 
+#include "providers/iso_text.h"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 
 namespace cadenced::providers {
 
@@ -17,20 +18,9 @@ std::shared_ptr<spdlog::logger> log() {
     return spdlog::default_logger();
 }
 
+// "2027-02-02T10:00", or the date alone for an all-day event.
 std::string local_start(const schedule::occurrence& o) {
-    const auto day = floor<days>(o.start);
-    const year_month_day ymd{day};
-    const hh_mm_ss time{o.start - day};
-    char out[32];
-    if (o.all_day) {
-        std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                      static_cast<unsigned>(ymd.day()));
-    } else {
-        std::snprintf(out, sizeof out, "%04d-%02u-%02uT%02d:%02d", static_cast<int>(ymd.year()),
-                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                      static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()));
-    }
-    return out;
+    return o.all_day ? iso_date(floor<days>(o.start)) : iso_date_time(o.start).substr(0, 16);
 }
 
 const char* verb(action_kind k) {
