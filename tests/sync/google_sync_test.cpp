@@ -22,6 +22,15 @@ bool has_summary_prefix(const std::vector<json>& events, const std::string& pref
     return find_by_summary_prefix(events, prefix) != nullptr;
 }
 
+// The id of the live event whose title starts with `prefix`; the test
+// stops if there is none.
+std::string id_of_event_titled(const google_emulator& google, const std::string& prefix) {
+    const auto live = google.live_events();
+    const json* event = find_by_summary_prefix(live, prefix);
+    REQUIRE(event != nullptr);
+    return event->at("id");
+}
+
 std::set<std::string> tagged_uids(const std::vector<json>& events) {
     std::set<std::string> uids;
     for (const auto& e : events) uids.insert(e["extendedProperties"]["private"].value("cadencedUid", ""));
@@ -151,10 +160,7 @@ TEST_CASE("google sync: an edit in the calendar is restored, or kept with on_hum
     google_emulator google;
     sync_workspace work{google};
     REQUIRE(work.sync().exit_code == 0);
-    const auto before = google.live_events();
-    const json* edited = find_by_summary_prefix(before, "Quarterly call Q1 FY2028");
-    REQUIRE(edited != nullptr);
-    const std::string id = edited->at("id");
+    const std::string id = id_of_event_titled(google, "Quarterly call Q1 FY2028");
 
     google.control("edit", {{"id", id}, {"fields", {{"summary", "Moved by hand"}}}});
     const auto restored = work.sync();
@@ -178,10 +184,7 @@ TEST_CASE("google sync: a deletion in the calendar is restored, or remembered wi
     google_emulator google;
     sync_workspace work{google};
     REQUIRE(work.sync().exit_code == 0);
-    const auto before = google.live_events();
-    const json* deleted = find_by_summary_prefix(before, "Monthly review Q4 FY2027");
-    REQUIRE(deleted != nullptr);
-    const std::string id = deleted->at("id");
+    const std::string id = id_of_event_titled(google, "Monthly review Q4 FY2027");
 
     google.control("delete", {{"id", id}});
     REQUIRE(google.live_events().size() == small_rhythm_events - 1);
@@ -330,10 +333,8 @@ TEST_CASE("google sync: an expired sync token starts a full listing", "[sync][go
     sync_workspace work{google};
     REQUIRE(work.sync().exit_code == 0);
     google.control("expire-sync-tokens", json::object());
-    const auto before = google.live_events();
-    const json* edited = find_by_summary_prefix(before, "Monthly review Q2 FY2028");
-    REQUIRE(edited != nullptr);
-    google.control("edit", {{"id", edited->at("id")}, {"fields", {{"summary", "Renamed by hand"}}}});
+    const std::string id = id_of_event_titled(google, "Monthly review Q2 FY2028");
+    google.control("edit", {{"id", id}, {"fields", {{"summary", "Renamed by hand"}}}});
     google.reset_stats();
     const auto r = work.sync();
     INFO(r.out << r.err);
