@@ -9,17 +9,28 @@ namespace cadenced::config {
 /// One calendar that sync keeps in line with a feed.
 struct sync_target {
     std::string name;                ///< identifier; the state's key
-    std::string provider = "google";
+    std::string provider = "google";  ///< "google" or "microsoft"
     std::string feed = "all";        ///< whose events it holds
-    std::string calendar = "primary";  ///< Google calendarId
-    /// The credentials file: a service-account key or an authorized_user
-    /// file. A relative path names a systemd credential
-    /// ($CREDENTIALS_DIRECTORY), as token_file does.
+    /// Google: the calendarId ("primary" by default). Microsoft: a calendar
+    /// id of the mailbox; empty for its default calendar.
+    std::string calendar = "primary";
+    /// The credentials file. Google: a service-account key or an
+    /// authorized_user file. Microsoft: the app registration (tenant,
+    /// client id, and a client secret for app-only access). A relative path
+    /// names a systemd credential ($CREDENTIALS_DIRECTORY), as token_file
+    /// does.
     std::string credentials;
-    std::string subject;  ///< service account: the user it acts for (domain-wide delegation)
+    std::string subject;  ///< Google service account: the user it acts for (domain-wide delegation)
+    /// Microsoft: the mailbox (user id or user principal name); "me" is the
+    /// signed-in user of delegated access (`cadenced --auth microsoft`).
+    std::string user;
     std::string api_base = "https://www.googleapis.com/calendar/v3";
-    std::string token_url;  ///< empty: the credentials file's token_uri, else Google's
-    std::string batch_url;  ///< empty: https://<api_base's host>/batch/calendar/v3
+    /// Empty: Google: the credentials file's token_uri, else Google's;
+    /// Microsoft: https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token.
+    std::string token_url;
+    /// Empty: Google: https://<api_base's host>/batch/calendar/v3;
+    /// Microsoft: <api_base>/$batch.
+    std::string batch_url;
     bool keep_human_edits = false;  ///< on_human_edit = "keep"
     int max_delete_percent = 20;    ///< the mass-deletion guard
     int timeout_seconds = 30;       ///< per HTTP request

@@ -26,19 +26,23 @@ std::vector<sync_target> parse_sync(const table_reader& root, const std::vector<
     const auto entries = tables_of(root, "sync", "[[sync]]");
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const table_reader t{root.doc(), *entries[i], entry_scope(*entries[i], "sync", i, "name")};
-        t.allow_only({"name", "provider", "feed", "calendar", "credentials", "subject", "api_base", "token_url", "batch_url",
+        t.allow_only({"name", "provider", "feed", "calendar", "credentials", "subject", "user", "api_base", "token_url", "batch_url",
                       "on_human_edit", "max_delete_percent", "timeout", "interval"});
         sync_target s;
         s.name = identifier(t.require("name"));
         if (auto [it, inserted] = name_owner.emplace(s.name, "sync[" + std::to_string(i + 1) + "]"); !inserted)
             t.fail("name", quote(s.name) + " is already used by " + it->second);
         if (auto provider = t.string("provider")) {
-            if (*provider == "microsoft")
-                t.fail("provider", "\"microsoft\" is not supported yet; supported: \"google\"");
-            if (*provider != "google") t.fail("provider", "must be \"google\", got " + quote(*provider));
+            if (*provider != "google" && *provider != "microsoft")
+                t.fail("provider", "must be \"google\" or \"microsoft\", got " + quote(*provider));
             s.provider = *provider;
         } else {
-            t.fail_here("needs provider = \"google\"");
+            t.fail_here("needs provider = \"google\" or \"microsoft\"");
+        }
+        const bool microsoft = s.provider == "microsoft";
+        if (microsoft) {
+            s.calendar.clear();  // the mailbox's default calendar
+            s.api_base = "https://graph.microsoft.com/v1.0";
         }
         if (auto feed = t.string("feed")) {
             if (std::find(feed_names.begin(), feed_names.end(), *feed) == feed_names.end()) {
@@ -49,16 +53,33 @@ std::vector<sync_target> parse_sync(const table_reader& root, const std::vector<
             s.feed = *feed;
         }
         if (auto calendar = t.string("calendar")) {
-            if (calendar->empty()) t.fail("calendar", "must not be empty (\"primary\" is the account's own calendar)");
+            if (calendar->empty())
+                t.fail("calendar", microsoft ? "must not be empty (leave it out for the mailbox's default calendar)"
+                                             : "must not be empty (\"primary\" is the account's own calendar)");
             s.calendar = *calendar;
         }
         if (auto credentials = t.string("credentials")) {
             if (credentials->empty()) t.fail("credentials", "must name a credentials file");
             s.credentials = *credentials;
+        } else if (microsoft) {
+            t.fail_here("needs credentials = \"path/to/app.json\" (the app registration: tenant, client_id, and "
+                        "client_secret for app-only access)");
         } else {
             t.fail_here("needs credentials = \"path/to/key.json\" (a service-account key or authorized_user file)");
         }
-        s.subject = t.string("subject").value_or("");
+        if (auto subject = t.string("subject")) {
+            if (microsoft) t.fail("subject", "is for Google service accounts; Microsoft targets name the mailbox with user");
+            s.subject = *subject;
+        }
+        if (auto user = t.string("user")) {
+            if (!microsoft) t.fail("user", "is for Microsoft targets; Google service accounts act for a user with subject");
+            if (user->empty()) t.fail("user", "must name a mailbox (a user id or user@example.com), or be \"me\"");
+            if (user->find('/') != std::string::npos || user->find('?') != std::string::npos)
+                t.fail("user", "must be a user id or user principal name, got " + quote(*user));
+            s.user = *user;
+        } else if (microsoft) {
+            s.user = "me";
+        }
         s.api_base = url(t, "api_base", s.api_base);
         s.token_url = url(t, "token_url", "");
         s.batch_url = url(t, "batch_url", "");

@@ -10,6 +10,7 @@
 #include "ical/warm_start.h"
 #include "ical/writer.h"
 #include "providers/google_auth.h"
+#include "providers/microsoft_auth.h"
 #include "providers/sync_command.h"
 #include "daemon/runtime/state_dir.h"
 #include "daemon/service/logging.h"
@@ -129,7 +130,7 @@ int sync_once(const options& opts, const config::config& cfg, sys_seconds now, c
     int status = exit_ok;
     for (const auto* target : targets) {
         const auto events = schedule::apply_feed(all, *cfg.find_feed(target->feed));
-        const auto report = providers::sync_target(cfg, *target, events, horizon_start, state, sync_options, now);
+        const auto report = providers::sync_target(cfg, *target, events, horizon_start, state, dir, sync_options, now);
         if (opts.dry_run)
             for (const auto& line : report.plan_lines) out << target->name << ": " << line << "\n";
         for (const auto& rejected : report.rejected) out << target->name << ": refused: " << rejected << "\n";
@@ -138,6 +139,32 @@ int sync_once(const options& opts, const config::config& cfg, sys_seconds now, c
     }
     out.flush();
     return status;
+}
+
+// --auth microsoft: the device code sign-in for a target's delegated
+// access; its refresh token goes to the state directory.
+int sign_in(const options& opts, const config::config& cfg, const environment& env, std::ostream& out) {
+    std::vector<const config::sync_target*> candidates;
+    for (const auto& t : cfg.sync)
+        if (t.provider == "microsoft" && (!opts.target || t.name == *opts.target)) candidates.push_back(&t);
+    if (candidates.empty())
+        throw usage_error(opts.target ? "no Microsoft [[sync]] target named \"" + *opts.target + "\" in " + cfg.source
+                                      : cfg.source + " has no [[sync]] target with provider = \"microsoft\"");
+    if (candidates.size() > 1) {
+        std::string names;
+        for (const auto* t : candidates) names += (names.empty() ? "" : ", ") + t->name;
+        throw usage_error("several Microsoft targets (" + names + "); choose one with --target");
+    }
+    const config::sync_target& target = *candidates.front();
+    const auto app = providers::read_microsoft_app(config::credential_path(target.credentials));
+    if (app.app_only())
+        throw usage_error("sync target " + target.name + " uses app-only access (its credentials have a client_secret); "
+                          "no sign-in is needed");
+    const auto dir = runtime::choose_state_dir(opts.state_dir, env.getenv, ::geteuid() == 0);
+    runtime::ensure_state_dir(dir);
+    providers::http_client http{std::chrono::seconds{target.timeout_seconds}};
+    providers::sign_in_with_device_code(app, target.token_url, providers::refresh_token_file(dir, target.name), http, out);
+    return exit_ok;
 }
 
 // The config is valid; sync credentials are checked too, as warnings: a
@@ -150,7 +177,11 @@ int check_config(const config::config& cfg, std::ostream& out, std::ostream& err
     out << "\n";
     for (const auto& target : cfg.sync) {
         try {
-            providers::read_google_credentials(config::credential_path(target.credentials));
+            if (target.provider == "microsoft") {
+                providers::read_microsoft_app(config::credential_path(target.credentials));
+            } else {
+                providers::read_google_credentials(config::credential_path(target.credentials));
+            }
         } catch (const providers::auth_error& e) {
             err << "cadenced: warning: sync target " << target.name << ": " << e.what() << "\n";
         }
@@ -185,6 +216,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         if (opts.what == action::check_config) return check_config(cfg, out, err);
         const sys_seconds now = resolve_now(opts, env);
         if (opts.what == action::sync) return sync_once(opts, cfg, now, env, out);
+        if (opts.what == action::auth) return sign_in(opts, cfg, env, out);
         if (opts.what == action::list) {
             out << list_table(selected_events(opts, cfg, now));
             return exit_ok;
@@ -202,6 +234,10 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     } catch (const io_error& e) {
         err << "cadenced: " << e.what() << "\n";
         return exit_io;
+    } catch (const providers::auth_error& e) {
+        // --auth: the sign-in was refused, declined or timed out.
+        err << "cadenced: " << e.what() << "\n";
+        return exit_unavailable;
     }
 }
 

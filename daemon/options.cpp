@@ -29,6 +29,8 @@ po::options_description describe() {
         ("list", "print the schedule as a table")
         ("check-config", "validate the config and exit")
         ("sync", "sync the [[sync]] targets once and exit")
+        ("auth", po::value<std::string>()->value_name("PROVIDER"),
+         "sign in once for a [[sync]] target's delegated access (microsoft: device code) and exit")
         ("print-default-config", "print the embedded default config (a starting point for your own)")
         ("version", "print the version")
         ("help,h", "print this help");
@@ -44,7 +46,7 @@ po::options_description describe() {
          "pretend it is TIME (2027-02-01T09:00:00Z, 2027-02-01 or @EPOCH); default: SOURCE_DATE_EPOCH, else the clock");
     po::options_description sync{"Sync (--sync)"};
     sync.add_options()
-        ("target", po::value<std::string>()->value_name("NAME"), "sync only this [[sync]] target")
+        ("target", po::value<std::string>()->value_name("NAME"), "sync (or --auth) only this [[sync]] target")
         ("dry-run", "print what would be created, updated and deleted; write nothing")
         ("force", "sync even if it would delete more than the target's max_delete_percent");
     po::options_description daemon{"Daemon (no action flag)"};
@@ -65,7 +67,8 @@ std::string help_text(const po::options_description& desc) {
             "       cadenced --export [--config FILE] [--feed NAME] [--from DATE] [--to DATE] [-o FILE]\n"
             "       cadenced --list [--config FILE] [--feed NAME] [--from DATE] [--to DATE]\n"
             "       cadenced --check-config [--config FILE]\n"
-            "       cadenced --sync [--config FILE] [--target NAME] [--dry-run] [--force] [--state-dir DIR]\n\n"
+            "       cadenced --sync [--config FILE] [--target NAME] [--dry-run] [--force] [--state-dir DIR]\n"
+            "       cadenced --auth microsoft [--config FILE] [--target NAME] [--state-dir DIR]\n\n"
             "Builds an operating rhythm of leadership meetings and writes it as iCalendar.\n"
             "Without an action it runs as a daemon serving the feeds and a year page over HTTP\n"
             "(SIGHUP reloads the config, SIGTERM stops). Default range of --export and --list:\n"
@@ -127,15 +130,22 @@ options parse_options(int argc, const char* const* argv) {
     const std::pair<const char*, action> actions[] = {
         {"export", action::export_ics},       {"list", action::list},
         {"check-config", action::check_config}, {"print-default-config", action::print_default_config},
-        {"sync", action::sync},
+        {"sync", action::sync},               {"auth", action::auth},
         {"version", action::version},         {"help", action::help},
     };
     for (const auto& [name, what] : actions) {
         if (!vm.count(name)) continue;
         if (opts.what != action::daemon)
             throw usage_error(
-                "choose one action: --export, --list, --check-config, --sync, --print-default-config, --version or --help");
+                "choose one action: --export, --list, --check-config, --sync, --auth, --print-default-config, --version or "
+                "--help");
         opts.what = what;
+    }
+    if (opts.what == action::auth) {
+        opts.auth_provider = vm["auth"].as<std::string>();
+        if (opts.auth_provider != "microsoft")
+            throw usage_error("--auth takes microsoft (Google targets use a credentials file), got \"" + opts.auth_provider +
+                              "\"");
     }
     if (vm.count("config")) opts.config_path = vm["config"].as<std::string>();
     if (vm.count("feed")) opts.feed = vm["feed"].as<std::string>();
@@ -168,10 +178,12 @@ options parse_options(int argc, const char* const* argv) {
     if (vm.count("target")) opts.target = vm["target"].as<std::string>();
     opts.dry_run = vm.count("dry-run") > 0;
     opts.force = vm.count("force") > 0;
-    if (opts.what != action::sync && (opts.target || opts.dry_run || opts.force))
-        throw usage_error("--target, --dry-run and --force go with --sync");
-    if (opts.what != action::daemon && opts.what != action::sync && opts.state_dir)
-        throw usage_error("--state-dir goes with the daemon (no action flag) or --sync");
+    if (opts.what != action::sync && (opts.dry_run || opts.force))
+        throw usage_error("--dry-run and --force go with --sync");
+    if (opts.what != action::sync && opts.what != action::auth && opts.target)
+        throw usage_error("--target goes with --sync or --auth");
+    if (opts.what != action::daemon && opts.what != action::sync && opts.what != action::auth && opts.state_dir)
+        throw usage_error("--state-dir goes with the daemon (no action flag), --sync or --auth");
     if (opts.what != action::daemon && (opts.listen || vm.count("log-level")))
         throw usage_error("--listen and --log-level go with the daemon (no action flag)");
     return opts;

@@ -9,7 +9,7 @@
 namespace cadenced::cli {
 
 /// What to do; with no action flag cadenced runs as the daemon.
-enum class action { daemon, help, version, export_ics, list, check_config, print_default_config, sync };
+enum class action { daemon, help, version, export_ics, list, check_config, print_default_config, sync, auth };
 
 struct options {
     action what = action::daemon;
@@ -21,7 +21,8 @@ struct options {
     std::optional<std::chrono::sys_seconds> now;
     std::optional<std::string> listen;     ///< daemon: ADDR:PORT
     std::optional<std::string> state_dir;  ///< daemon, sync
-    std::optional<std::string> target;     ///< sync: only this target
+    std::optional<std::string> target;     ///< sync: only this target; auth: the target to sign in for
+    std::string auth_provider;             ///< auth: "microsoft"
     bool dry_run = false;                  ///< sync
     bool force = false;                    ///< sync
     std::string log_level = "info";        ///< daemon

@@ -63,6 +63,10 @@ public:
     virtual apply_result apply(const std::vector<write_op>& ops) = 0;
     /// HTTP requests made so far (token requests included).
     virtual std::size_t requests_made() const = 0;
+    /// Whether a deleted event is still listed (as cancelled). Where it is
+    /// not, an event cadenced wrote that is missing from the listing was
+    /// deleted by someone.
+    virtual bool keeps_deleted_events() const { return true; }
 };
 
 }  // namespace cadenced::providers

@@ -26,31 +26,7 @@ std::string optional_text(const json& j, const char* name) {
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string{};
 }
 
-// The OAuth error of a refused token request: "invalid_grant: Bad Request".
-std::string oauth_error(const http_response& r) {
-    try {
-        const json body = json::parse(r.body);
-        std::string what = body.value("error", std::string{"error"});
-        if (body.contains("error_description") && body["error_description"].is_string())
-            what += ": " + body["error_description"].get<std::string>();
-        return what;
-    } catch (const json::exception&) {
-        return "HTTP " + std::to_string(r.status);
-    }
-}
-
 }  // namespace
-
-std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
-    std::string out;
-    for (const auto& [name, value] : fields) {
-        if (!out.empty()) out += '&';
-        out += http_client::escape(name);
-        out += '=';
-        out += http_client::escape(value);
-    }
-    return out;
-}
 
 google_credentials read_google_credentials(const std::string& path) {
     std::ifstream in{path};
@@ -120,28 +96,9 @@ std::string google_token_source::token(bool force_refresh) {
     const auto now = clock_();
     if (!force_refresh && !cached_.empty() && now + minutes{1} < expires_at_) return cached_;
 
-    http_request request;
-    request.method = "POST";
-    request.url = token_url_;
-    request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}, {"Accept", "application/json"}};
-    request.body = request_body(now);
-    http_response response;
-    try {
-        response = http_.perform(request);
-    } catch (const transport_error& e) {
-        throw auth_error{"token endpoint " + token_url_ + " unreachable: " + e.what()};
-    }
-    if (response.status != 200)
-        throw auth_error{"token endpoint " + token_url_ + " refused the credentials (HTTP " +
-                         std::to_string(response.status) + ", " + oauth_error(response) + ")"};
-    try {
-        const json body = json::parse(response.body);
-        cached_ = body.at("access_token").get<std::string>();
-        const long long lifetime = body.value("expires_in", 3600LL);
-        expires_at_ = now + seconds{lifetime};
-    } catch (const json::exception&) {
-        throw auth_error{"token endpoint " + token_url_ + " sent no access_token"};
-    }
+    const token_answer answer = request_token(http_, token_url_, request_body(now));
+    cached_ = answer.access_token;
+    expires_at_ = now + answer.lifetime;
     return cached_;
 }
 

@@ -6,6 +6,7 @@
 // section 6). Tokens are cached and renewed a minute before they expire.
 
 #include "providers/http_client.h"
+#include "providers/oauth.h"
 #include "providers/retry.h"
 
 #include <chrono>
@@ -14,14 +15,6 @@
 #include <string>
 
 namespace cadenced::providers {
-
-/// Credentials that cannot be used: an unreadable or malformed file, or a
-/// token endpoint refusing them. Messages name files and fields, never
-/// secrets.
-class auth_error : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
 
 struct google_credentials {
     enum class kind { service_account, authorized_user };
@@ -39,14 +32,6 @@ struct google_credentials {
 /// Reads a credentials file (JSON, "type" service_account or
 /// authorized_user). Throws auth_error.
 google_credentials read_google_credentials(const std::string& path);
-
-/// Where the access token comes from; the calendar client asks for one per
-/// request and for a fresh one after a 401.
-class access_token_source {
-public:
-    virtual ~access_token_source() = default;
-    virtual std::string token(bool force_refresh) = 0;
-};
 
 class google_token_source : public access_token_source {
 public:
@@ -72,9 +57,5 @@ private:
     std::string cached_;
     std::chrono::system_clock::time_point expires_at_{};
 };
-
-/// "a=b&c=d" with every value percent-encoded
-/// (application/x-www-form-urlencoded).
-std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields);
 
 }  // namespace cadenced::providers

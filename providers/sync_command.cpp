@@ -3,7 +3,9 @@
 #include "config/credential_path.h"
 #include "providers/google_auth.h"
 #include "providers/google_calendar.h"
+#include "providers/graph_calendar.h"
 #include "providers/http_client.h"
+#include "providers/microsoft_auth.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -11,17 +13,28 @@
 
 namespace cadenced::providers {
 
-target_session::target_session(const config::sync_target& target, const std::atomic<bool>* cancel)
+std::filesystem::path refresh_token_file(const std::filesystem::path& state_dir, const std::string& target) {
+    return state_dir / ("microsoft-" + target + ".refresh-token");
+}
+
+target_session::target_session(const config::sync_target& target, const std::filesystem::path& state_dir,
+                               const std::atomic<bool>* cancel)
     : http_{std::chrono::seconds{target.timeout_seconds}} {
     http_.cancel_when(cancel);
-    tokens_ = std::make_unique<google_token_source>(read_google_credentials(config::credential_path(target.credentials)),
-                                                    target.token_url, target.subject, http_);
+    if (target.provider == "microsoft") {
+        tokens_ = std::make_unique<microsoft_token_source>(read_microsoft_app(config::credential_path(target.credentials)),
+                                                           target.token_url, refresh_token_file(state_dir, target.name),
+                                                           http_);
+    } else {
+        tokens_ = std::make_unique<google_token_source>(
+            read_google_credentials(config::credential_path(target.credentials)), target.token_url, target.subject, http_);
+    }
 }
 
 sync_report sync_target(const config::config& cfg, const config::sync_target& target,
                         const std::vector<schedule::occurrence>& feed_events, std::chrono::sys_seconds horizon_start,
-                        sync_state& state, const sync_command_options& options, std::chrono::sys_seconds now,
-                        target_session* session) {
+                        sync_state& state, const std::filesystem::path& state_dir, const sync_command_options& options,
+                        std::chrono::sys_seconds now, target_session* session) {
     std::vector<desired_event> desired;
     desired.reserve(feed_events.size());
     for (const auto& o : feed_events) desired.push_back({&o, o.uid, schedule::fingerprint(o)});
@@ -36,16 +49,9 @@ sync_report sync_target(const config::config& cfg, const config::sync_target& ta
     try {
         std::unique_ptr<target_session> own;
         if (session == nullptr) {
-            own = std::make_unique<target_session>(target, options.cancel);
+            own = std::make_unique<target_session>(target, state_dir, options.cancel);
             session = own.get();
         }
-        google_calendar_settings settings;
-        settings.api_base = target.api_base;
-        settings.calendar_id = target.calendar;
-        settings.batch_url = target.batch_url;
-        settings.horizon_start = horizon_start;
-        settings.event_options.agenda_base_url = cfg.server.public_url;
-        settings.retries = options.retries;
         // Backoff waits in short steps, so that a cancel is seen at once.
         const std::atomic<bool>* cancel = options.cancel;
         sleeper wait = [cancel](std::chrono::milliseconds total) {
@@ -55,6 +61,24 @@ sync_report sync_target(const config::config& cfg, const config::sync_target& ta
                     std::chrono::milliseconds{100},
                     std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now())));
         };
+        if (target.provider == "microsoft") {
+            graph_calendar_settings settings;
+            settings.api_base = target.api_base;
+            settings.user = target.user;
+            settings.calendar_id = target.calendar;
+            settings.batch_url = target.batch_url;
+            settings.horizon_start = horizon_start;
+            settings.retries = options.retries;
+            graph_calendar calendar{settings, session->tokens(), session->http(), wait};
+            return run_sync(calendar, desired, state, run, now);
+        }
+        google_calendar_settings settings;
+        settings.api_base = target.api_base;
+        settings.calendar_id = target.calendar;
+        settings.batch_url = target.batch_url;
+        settings.horizon_start = horizon_start;
+        settings.event_options.agenda_base_url = cfg.server.public_url;
+        settings.retries = options.retries;
         google_calendar calendar{settings, session->tokens(), session->http(), wait};
         // A dry run changes nothing, the remembered listing included.
         if (!options.dry_run) calendar.remember_listings(state, target.name);

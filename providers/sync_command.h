@@ -32,7 +32,9 @@ struct sync_command_options {
 /// afresh when the config changes or a sync fails.
 class target_session {
 public:
-    target_session(const config::sync_target& target, const std::atomic<bool>* cancel);
+    /// `state_dir` holds a Microsoft target's refresh token (delegated access).
+    target_session(const config::sync_target& target, const std::filesystem::path& state_dir,
+                   const std::atomic<bool>* cancel);
     http_client& http() { return http_; }
     access_token_source& tokens() { return *tokens_; }
 
@@ -41,12 +43,15 @@ private:
     std::unique_ptr<access_token_source> tokens_;
 };
 
+/// Where a Microsoft target's refresh token (delegated access) is kept.
+std::filesystem::path refresh_token_file(const std::filesystem::path& state_dir, const std::string& target);
+
 /// Syncs `target` with the occurrences of its feed in `range`, through
 /// `session` when given (else a session for this run). Never throws for
 /// provider, credential or state trouble: the report says.
 sync_report sync_target(const config::config& cfg, const config::sync_target& target,
                         const std::vector<schedule::occurrence>& feed_events, std::chrono::sys_seconds horizon_start,
-                        sync_state& state, const sync_command_options& options, std::chrono::sys_seconds now,
-                        target_session* session = nullptr);
+                        sync_state& state, const std::filesystem::path& state_dir, const sync_command_options& options,
+                        std::chrono::sys_seconds now, target_session* session = nullptr);
 
 }  // namespace cadenced::providers

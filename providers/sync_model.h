@@ -6,6 +6,7 @@
 #include "schedule/occurrence.h"
 
 #include <string>
+#include <vector>
 
 namespace cadenced::providers {
 
@@ -31,6 +32,9 @@ struct remote_event {
     bool edited_by_someone = false;
     std::string title;  ///< for logs and the dry-run plan
     std::string start;  ///< likewise, as the provider gives it
+    /// Microsoft: the ids of the agenda.html attachments cadenced added,
+    /// replaced when the agenda changes.
+    std::vector<std::string> attachment_ids;
 };
 
 /// What to do about human edits and deletions of cadenced's events.

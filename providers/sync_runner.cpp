@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <set>
 #include <chrono>
 
 namespace cadenced::providers {
@@ -71,7 +72,21 @@ sync_report run_sync(calendar_service& service, const std::vector<desired_event>
     };
 
     try {
-        const auto remote = service.list_managed();
+        auto remote = service.list_managed();
+        if (!service.keeps_deleted_events()) {
+            // Where deleted events vanish, an event cadenced wrote that is
+            // no longer listed was deleted by someone: seen as cancelled,
+            // with no id, so the plan keeps or restores the deletion.
+            std::set<std::string> listed;
+            for (const auto& r : remote) listed.insert(r.uid);
+            for (const auto& uid : state.written_uids(settings.target))
+                if (!listed.count(uid)) {
+                    remote_event gone;
+                    gone.uid = uid;
+                    gone.cancelled = true;
+                    remote.push_back(std::move(gone));
+                }
+        }
         const std::size_t written_before = state.written_count(settings.target);
         const bool any_live = std::any_of(remote.begin(), remote.end(), [](const remote_event& r) { return !r.cancelled; });
         if (!any_live && written_before > 0 && !desired.empty())

@@ -110,6 +110,14 @@ std::size_t sync_state::written_count(const std::string& target) {
     return s.step() ? static_cast<std::size_t>(s.number(0)) : 0;
 }
 
+std::set<std::string> sync_state::written_uids(const std::string& target) {
+    statement s{db_, "SELECT uid FROM written WHERE target = ?"};
+    s.bind(1, target);
+    std::set<std::string> out;
+    while (s.step()) out.insert(s.text(0));
+    return out;
+}
+
 std::set<std::string> sync_state::deleted_by_people(const std::string& target) {
     statement s{db_, "SELECT uid FROM deleted_by_people WHERE target = ?"};
     s.bind(1, target);

@@ -40,6 +40,8 @@ public:
                         const std::string& content_hash, std::chrono::sys_seconds at);
     void forget(const std::string& target, const std::string& uid);
     std::size_t written_count(const std::string& target);
+    /// The UIDs of the events written to `target` and not deleted since.
+    std::set<std::string> written_uids(const std::string& target);
 
     std::set<std::string> deleted_by_people(const std::string& target);
     void remember_deleted_by_people(const std::string& target, const std::string& uid, std::chrono::sys_seconds at);

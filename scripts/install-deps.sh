@@ -12,7 +12,7 @@ packages="
   libhowardhinnant-date-dev tzdata
   libboost-dev zlib1g-dev libsqlite3-dev libsystemd-dev libspdlog-dev libfmt-dev nlohmann-json3-dev
   catch2 libcurl4-openssl-dev libssl-dev
-  python3 python3-icalendar python3-pil
+  python3 python3-icalendar python3-pil unicode-cldr-core
   chromium systemd
 "
 

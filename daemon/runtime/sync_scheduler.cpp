@@ -64,8 +64,8 @@ void sync_scheduler::sync_one(const config::config& cfg, const config::sync_targ
         providers::sync_command_options options;
         options.cancel = &cancel_;
         auto& session = sessions_[target.name];
-        if (!session) session = std::make_unique<providers::target_session>(target, &cancel_);
-        report = providers::sync_target(cfg, target, events, sys_days{range.from} - days{1}, state, options, now,
+        if (!session) session = std::make_unique<providers::target_session>(target, state_file_.parent_path(), &cancel_);
+        report = providers::sync_target(cfg, target, events, sys_days{range.from} - days{1}, state, state_file_.parent_path(), options, now,
                                         session.get());
     } catch (const std::exception& e) {
         report.target = target.name;

@@ -45,11 +45,19 @@ TEST_CASE("options: actions and their options", "[unit][cli]") {
     CHECK_THROWS_WITH(parse({"--export", "--listen", "127.0.0.1:0"}),
                       "--listen and --log-level go with the daemon (no action flag)");
     CHECK_THROWS_WITH(parse({"--export", "--state-dir", "/tmp/x"}),
-                      "--state-dir goes with the daemon (no action flag) or --sync");
+                      "--state-dir goes with the daemon (no action flag), --sync or --auth");
     CHECK(parse({"--sync", "--state-dir", "/tmp/x", "--target", "g", "--dry-run"}).target == "g");
     CHECK(parse({"--sync", "--dry-run"}).dry_run);
     CHECK(parse({"--sync", "--force"}).force);
-    CHECK_THROWS_WITH(parse({"--export", "--dry-run"}), "--target, --dry-run and --force go with --sync");
+    CHECK_THROWS_WITH(parse({"--export", "--dry-run"}), "--dry-run and --force go with --sync");
+    CHECK_THROWS_WITH(parse({"--list", "--target", "m"}), "--target goes with --sync or --auth");
+    const auto auth = parse({"--auth", "microsoft", "--target", "m365", "--state-dir", "/tmp/x"});
+    CHECK(auth.what == action::auth);
+    CHECK(auth.auth_provider == "microsoft");
+    CHECK(auth.target == "m365");
+    CHECK_THROWS_WITH(parse({"--auth", "google"}),
+                      "--auth takes microsoft (Google targets use a credentials file), got \"google\"");
+    CHECK_THROWS_WITH(parse({"--auth", "microsoft", "--dry-run"}), "--dry-run and --force go with --sync");
     CHECK_THROWS_WITH(parse({"--log-level", "loud"}), "--log-level must be debug, info, warn or error, got \"loud\"");
     CHECK_THROWS_WITH(parse({"--export", "--from", "2027-12-31", "--to", "2027-01-01"}), "--to is before --from");
     CHECK_THROWS_WITH(parse({"--list", "-o", "x"}), "-o goes with --export");

@@ -1,0 +1,451 @@
+#include "providers/graph_calendar.h"
+
+#include "providers/graph_event.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <ctime>
+#include <functional>
+#include <map>
+#include <set>
+
+namespace cadenced::providers {
+
+using namespace std::chrono;
+using nlohmann::json;
+
+// One request of a $batch, its url relative to the API base.
+struct graph_calendar::batch_item {
+    std::string method = "GET";
+    std::string url;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::optional<json> body;
+};
+
+struct graph_calendar::item_answer {
+    long status = 0;
+    std::map<std::string, std::string> headers;  ///< names in lower case
+    json body;
+};
+
+namespace {
+
+// Throttling and passing server trouble; 509 is Graph's bandwidth limit.
+bool is_retryable(long status) {
+    return status == 429 || status == 500 || status == 502 || status == 503 || status == 504 || status == 509;
+}
+
+// An OData string literal: quotes doubled.
+std::string odata_literal(const std::string& text) {
+    std::string out = "'";
+    for (const char c : text) {
+        out += c;
+        if (c == '\'') out += '\'';
+    }
+    return out + "'";
+}
+
+std::string utc_text(sys_seconds t) {
+    const std::time_t tt = t.time_since_epoch().count();
+    std::tm tm{};
+    ::gmtime_r(&tt, &tm);
+    char out[32];
+    std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%S", &tm);
+    return out;
+}
+
+std::string describe_error(long status, const std::string& code, const std::string& message) {
+    return "HTTP " + std::to_string(status) + (code.empty() ? "" : " " + code) + (message.empty() ? "" : ": " + message);
+}
+
+}  // namespace
+
+std::pair<std::string, std::string> graph_error_code(const std::string& body) {
+    try {
+        const json j = json::parse(body);
+        const json& error = j.at("error");
+        if (!error.is_object()) return {};
+        return {error.value("code", ""), error.value("message", "")};
+    } catch (const json::exception&) {
+        return {};
+    }
+}
+
+graph_calendar::graph_calendar(graph_calendar_settings settings, access_token_source& tokens, http_client& http,
+                               sleeper wait)
+    : settings_{std::move(settings)}, tokens_{tokens}, http_{http}, wait_{std::move(wait)}, random_{std::random_device{}()} {
+    while (!settings_.api_base.empty() && settings_.api_base.back() == '/') settings_.api_base.pop_back();
+    if (settings_.batch_url.empty()) settings_.batch_url = settings_.api_base + "/$batch";
+    settings_.batch_limit = std::clamp<std::size_t>(settings_.batch_limit, 1, 20);
+}
+
+std::string graph_calendar::user_path() const {
+    return settings_.user == "me" ? "/me" : "/users/" + http_client::escape(settings_.user);
+}
+
+std::string graph_calendar::collection_path() const {
+    if (settings_.calendar_id.empty()) return user_path() + "/calendar/events";
+    return user_path() + "/calendars/" + http_client::escape(settings_.calendar_id) + "/events";
+}
+
+std::string graph_calendar::event_path(const std::string& id) const {
+    return user_path() + "/events/" + http_client::escape(id);
+}
+
+std::string graph_calendar::tag_filter(const std::string& value_prefix) const {
+    return "singleValueExtendedProperties/Any(ep: ep/id eq " + odata_literal(graph_tag_property) +
+           " and startswith(ep/value, " + odata_literal(value_prefix) + "))";
+}
+
+http_response graph_calendar::send(http_request request) {
+    const auto& policy = settings_.retries;
+    bool refreshed = false;
+    std::string last_problem, last_code;
+    long last_status = 0;
+    for (int attempt = 1; attempt <= policy.max_attempts; ++attempt) {
+        request.headers.erase(std::remove_if(request.headers.begin(), request.headers.end(),
+                                             [](const auto& h) { return h.first == "Authorization"; }),
+                              request.headers.end());
+        request.headers.emplace_back("Authorization", "Bearer " + tokens_.token(false));
+        std::optional<milliseconds> server_wait;
+        try {
+            http_response response = http_.perform(request);
+            if (response.status >= 200 && response.status < 300) return response;
+            const auto [code, message] = graph_error_code(response.body);
+            last_status = response.status;
+            last_code = code;
+            last_problem = describe_error(response.status, code, message);
+            if (response.status == 401 && !refreshed) {
+                // An expired or revoked token: one fresh token, one retry.
+                refreshed = true;
+                tokens_.token(true);
+                --attempt;
+                continue;
+            }
+            if (!is_retryable(response.status)) throw api_error{last_problem, response.status, code, false};
+            server_wait = parse_retry_after(response.header("retry-after"), system_clock::now());
+        } catch (const transport_error& e) {
+            if (http_.cancelled()) throw api_error{"sync stopped", 0, "stopped", true};
+            last_status = 0;
+            last_code = "transport";
+            last_problem = e.what();
+        }
+        if (attempt == policy.max_attempts) break;
+        if (server_wait && *server_wait > policy.max_retry_after)
+            throw api_error{last_problem + " (Retry-After longer than a sync waits)", last_status, last_code, true};
+        wait_(server_wait ? *server_wait : backoff_delay(policy, attempt, random_));
+    }
+    throw api_error{last_problem + " (gave up after " + std::to_string(policy.max_attempts) + " attempts)", last_status,
+                    last_code, true};
+}
+
+std::map<std::string, graph_calendar::item_answer> graph_calendar::send_batch(const std::vector<batch_item>& items) {
+    json requests = json::array();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        json r = {{"id", std::to_string(i)}, {"method", items[i].method}, {"url", items[i].url}};
+        json headers = json::object();
+        for (const auto& [name, value] : items[i].headers) headers[name] = value;
+        if (items[i].body) {
+            headers["Content-Type"] = "application/json";
+            r["body"] = *items[i].body;
+        }
+        if (!headers.empty()) r["headers"] = std::move(headers);
+        requests.push_back(std::move(r));
+    }
+    http_request request;
+    request.method = "POST";
+    request.url = settings_.batch_url;
+    request.headers = {{"Content-Type", "application/json"}, {"Accept", "application/json"}};
+    request.body = json{{"requests", std::move(requests)}}.dump();
+    const http_response response = send(request);
+
+    std::map<std::string, item_answer> answers;
+    try {
+        const json body = json::parse(response.body);
+        for (const auto& r : body.at("responses")) {
+            item_answer a;
+            a.status = r.at("status").get<long>();
+            if (r.contains("headers") && r["headers"].is_object())
+                for (const auto& [name, value] : r["headers"].items()) {
+                    std::string lower = name;
+                    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+                    a.headers[lower] = value.is_string() ? value.get<std::string>() : value.dump();
+                }
+            if (r.contains("body")) a.body = r["body"];
+            answers[r.at("id").get<std::string>()] = std::move(a);
+        }
+    } catch (const json::exception&) {
+        // Unreadable: every item counts as unanswered and is tried again.
+        answers.clear();
+    }
+    return answers;
+}
+
+std::vector<json> graph_calendar::fetch_pages(std::string url) {
+    std::vector<json> items;
+    std::set<std::string> seen;
+    while (!url.empty()) {
+        if (!seen.insert(url).second)
+            throw api_error{"the event listing repeats a page link", 0, "invalidResponse", true};
+        http_request request;
+        request.url = url;
+        request.headers = {{"Accept", "application/json"}};
+        const http_response response = send(request);
+        json page;
+        try {
+            page = json::parse(response.body);
+        } catch (const json::exception&) {
+            throw api_error{"the event listing is not JSON", response.status, "invalidResponse", true};
+        }
+        if (!page.is_object() || !page.contains("value") || !page["value"].is_array())
+            throw api_error{"the event listing has no \"value\" array", response.status, "invalidResponse", true};
+        for (auto& item : page["value"]) items.push_back(std::move(item));
+        const auto next = page.find("@odata.nextLink");
+        url = next != page.end() && next->is_string() ? next->get<std::string>() : std::string{};
+    }
+    return items;
+}
+
+std::vector<remote_event> graph_calendar::list_managed() {
+    // The tag, and the agenda attachments' ids and names, come only when
+    // asked for by name.
+    const std::string filter =
+        tag_filter(graph_tag_prefix) + " and end/dateTime ge " + odata_literal(utc_text(settings_.horizon_start));
+    const std::string expand = "singleValueExtendedProperties($filter=id eq " + odata_literal(graph_tag_property) +
+                               "),attachments($select=id,name)";
+    const auto items = fetch_pages(settings_.api_base + collection_path() + "?$filter=" + http_client::escape(filter) +
+                                   "&$expand=" + http_client::escape(expand) +
+                                   "&$select=" + http_client::escape("id,subject,start,end,location,isAllDay") +
+                                   "&$top=1000");
+    std::vector<remote_event> out;
+    for (const auto& item : items)
+        if (auto r = graph_remote_event(item)) out.push_back(std::move(*r));
+    return out;
+}
+
+std::optional<api_error> graph_calendar::run_rounds(std::vector<std::size_t> todo, const item_builder& item_for,
+                                                    const item_judge& judge) {
+    bool refreshed = false;
+    for (int round = 1; !todo.empty(); ++round) {
+        std::vector<std::size_t> again;
+        bool throttled = false;
+        std::optional<milliseconds> server_wait;
+        std::string last_problem = "no answer in the batch response";
+        for (std::size_t first = 0; first < todo.size(); first += settings_.batch_limit) {
+            const std::size_t last = std::min(todo.size(), first + settings_.batch_limit);
+            std::vector<batch_item> items;
+            for (std::size_t k = first; k < last; ++k) items.push_back(item_for(todo[k]));
+            std::map<std::string, item_answer> answers;
+            try {
+                answers = send_batch(items);
+            } catch (const api_error& e) {
+                return e;
+            }
+            for (std::size_t k = first; k < last; ++k) {
+                const std::size_t i = todo[k];
+                const auto found = answers.find(std::to_string(k - first));
+                if (found == answers.end()) {
+                    again.push_back(i);
+                    throttled = true;
+                    continue;
+                }
+                const item_answer& a = found->second;
+                if (a.status == 401 && !refreshed) {
+                    refreshed = true;
+                    tokens_.token(true);
+                    again.push_back(i);
+                    continue;
+                }
+                std::string problem;
+                switch (judge(i, a, problem)) {
+                    case verdict::finished: break;
+                    case verdict::resend: again.push_back(i); break;
+                    case verdict::retry_later:
+                        again.push_back(i);
+                        throttled = true;
+                        last_problem = problem;
+                        if (const auto it = a.headers.find("retry-after"); it != a.headers.end())
+                            if (const auto wait = parse_retry_after(it->second, system_clock::now()))
+                                server_wait = std::max(server_wait.value_or(milliseconds{0}), *wait);
+                        break;
+                }
+            }
+        }
+        if (again.empty()) break;
+        if (throttled) {
+            if (round >= settings_.retries.max_attempts)
+                return api_error{last_problem + " (gave up after " + std::to_string(round) + " rounds)", 0,
+                                 "retriesExhausted", true};
+            if (server_wait && *server_wait > settings_.retries.max_retry_after)
+                return api_error{last_problem + " (Retry-After longer than a sync waits)", 429, "TooManyRequests", true};
+            wait_(server_wait ? *server_wait : backoff_delay(settings_.retries, round, random_));
+        }
+        todo = std::move(again);
+    }
+    return std::nullopt;
+}
+
+std::optional<api_error> graph_calendar::replace_agendas(const std::vector<write_op>& ops,
+                                                         const std::vector<std::size_t>& which, apply_result& result) {
+    // One request per old attachment to delete and one per new agenda.
+    struct step {
+        std::size_t op;
+        std::string event_id;
+        std::string old_attachment;  // empty: post the new agenda
+    };
+    std::vector<step> steps;
+    for (const std::size_t i : which) {
+        const write_op& op = ops[i];
+        const std::string id = op.kind == action_kind::update ? op.remote->remote_id : result.outcomes[i].remote_id;
+        if (id.empty()) continue;
+        if (op.kind == action_kind::update)
+            for (const auto& old : op.remote->attachment_ids) steps.push_back({i, id, old});
+        steps.push_back({i, id, {}});
+    }
+    std::vector<std::size_t> todo(steps.size());
+    for (std::size_t k = 0; k < steps.size(); ++k) todo[k] = k;
+    auto item_for = [&](std::size_t k) {
+        const step& s = steps[k];
+        batch_item item;
+        if (!s.old_attachment.empty()) {
+            item.method = "DELETE";
+            item.url = event_path(s.event_id) + "/attachments/" + http_client::escape(s.old_attachment);
+        } else {
+            item.method = "POST";
+            item.url = event_path(s.event_id) + "/attachments";
+            item.body = graph_agenda_attachment_body(*ops[s.op].desired);
+        }
+        return item;
+    };
+    auto judge = [&](std::size_t k, const item_answer& a, std::string& problem) {
+        const auto [code, message] = a.body.is_object() ? graph_error_code(a.body.dump()) : std::pair<std::string, std::string>{};
+        problem = describe_error(a.status, code, message);
+        if ((a.status >= 200 && a.status < 300) || (!steps[k].old_attachment.empty() && a.status == 404))
+            return verdict::finished;
+        if (is_retryable(a.status)) return verdict::retry_later;
+        // The event is written; its next listing shows the agenda missing
+        // and the next sync writes it again.
+        spdlog::warn("sync could not attach the agenda event=\"{}\" error=\"{}\"", ops[steps[k].op].desired->occurrence->title,
+                     problem);
+        return verdict::finished;
+    };
+    return run_rounds(std::move(todo), item_for, judge);
+}
+
+apply_result graph_calendar::apply(const std::vector<write_op>& ops) {
+    apply_result result;
+    result.outcomes.resize(ops.size());
+
+    // What each op's next request is: a create whose earlier attempt may
+    // have landed (an error does not prove it did not) is first looked up
+    // by its tag; an update refused for a stale etag is sent without
+    // If-Match; an update of an event that vanished becomes a create.
+    struct progress {
+        bool lookup = false;
+        bool unconditional = false;
+        bool as_create = false;
+    };
+    std::vector<progress> state(ops.size());
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        // Restoring an event someone deleted: Outlook keeps no trace of it.
+        if (ops[i].kind == action_kind::update && ops[i].remote->remote_id.empty()) {
+            state[i].as_create = true;
+            state[i].lookup = true;
+        }
+    }
+
+    auto item_for = [&](std::size_t i) {
+        const write_op& op = ops[i];
+        batch_item item;
+        if (op.kind == action_kind::remove) {
+            item.method = "DELETE";
+            item.url = event_path(op.remote->remote_id);
+            return item;
+        }
+        const bool create = op.kind == action_kind::create || state[i].as_create;
+        if (create && state[i].lookup) {
+            item.url = user_path() + "/events?$filter=" +
+                       http_client::escape(tag_filter(graph_tag_lookup_prefix(op.desired->uid))) + "&$select=id&$top=10";
+            return item;
+        }
+        item.body = graph_event_body(*op.desired, create);
+        if (create) {
+            item.method = "POST";
+            item.url = collection_path();
+        } else {
+            item.method = "PATCH";
+            item.url = event_path(op.remote->remote_id);
+            if (!state[i].unconditional && !op.remote->etag.empty()) item.headers.emplace_back("If-Match", op.remote->etag);
+        }
+        return item;
+    };
+
+    auto judge = [&](std::size_t i, const item_answer& a, std::string& problem) {
+        const write_op& op = ops[i];
+        write_outcome& outcome = result.outcomes[i];
+        const bool create = op.kind == action_kind::create || state[i].as_create;
+        const auto [code, message] = a.body.is_object() ? graph_error_code(a.body.dump()) : std::pair<std::string, std::string>{};
+        problem = describe_error(a.status, code, message);
+        if (a.status >= 200 && a.status < 300) {
+            if (create && state[i].lookup) {
+                const json& found = a.body.is_object() && a.body.contains("value") ? a.body["value"] : json::array();
+                if (!found.is_array() || found.empty()) {
+                    state[i].lookup = false;  // it did not land: create it
+                    return verdict::resend;
+                }
+                outcome.remote_id = found[0].value("id", "");
+            } else if (create) {
+                outcome.remote_id = a.body.is_object() ? a.body.value("id", "") : "";
+            } else if (op.remote) {
+                outcome.remote_id = op.remote->remote_id;
+            }
+            outcome.done = true;
+            return verdict::finished;
+        }
+        if (op.kind == action_kind::remove && a.status == 404) {
+            outcome.done = true;  // already gone
+            return verdict::finished;
+        }
+        if (!create && a.status == 404) {
+            state[i].as_create = true;  // deleted since it was listed
+            state[i].lookup = true;
+            return verdict::resend;
+        }
+        if (!create && a.status == 412 && !state[i].unconditional) {
+            state[i].unconditional = true;  // changed since listed: the config wins
+            return verdict::resend;
+        }
+        if (is_retryable(a.status)) {
+            if (create) state[i].lookup = true;
+            return verdict::retry_later;
+        }
+        outcome.error = problem;
+        return verdict::finished;
+    };
+
+    // Agendas of events that exist already go first: should the run stop
+    // between the attachment and the event's new tag, the old tag makes the
+    // next run write both again.
+    std::vector<std::size_t> updates, creates, writes;
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        if (ops[i].kind == action_kind::update && !state[i].as_create) updates.push_back(i);
+        writes.push_back(i);
+    }
+    if (auto stopped = replace_agendas(ops, updates, result)) {
+        result.stopped = stopped;
+        return result;
+    }
+    if (auto stopped = run_rounds(writes, item_for, judge)) {
+        result.stopped = stopped;
+        return result;
+    }
+    for (std::size_t i = 0; i < ops.size(); ++i)
+        if (result.outcomes[i].done && ops[i].kind != action_kind::remove &&
+            (ops[i].kind == action_kind::create || state[i].as_create))
+            creates.push_back(i);
+    if (auto stopped = replace_agendas(ops, creates, result)) result.stopped = stopped;
+    return result;
+}
+
+}  // namespace cadenced::providers
