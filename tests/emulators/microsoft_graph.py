@@ -333,9 +333,9 @@ def parse_instant(text):
     match = re.match(r"^(.*T\d{2}:\d{2}(?::\d{2})?)(\.\d+)?([+-]\d{2}:\d{2})?$", candidate)
     if not match:
         return None
-    fraction = (match.group(2) or "")[:7]
+    fraction = (match.group(2) or "")[:7]  # the dot and 6 digits: datetime's resolution
     try:
-        moment = datetime.fromisoformat(match.group(1) + fraction[:7] + (match.group(3) or ""))
+        moment = datetime.fromisoformat(match.group(1) + fraction + (match.group(3) or ""))
     except ValueError:
         return None
     if moment.tzinfo is None:
@@ -742,8 +742,7 @@ def v_enum(type_name, *members):
         for member in members:
             if isinstance(value, str) and value.lower() == member.lower():
                 return member
-        raise GraphError(400, "RequestBodyRead", "Requested value '%s' was not found." % (value,))
-    check.type_name = type_name
+        raise GraphError(400, "RequestBodyRead", "Requested value '%s' was not found in '%s'." % (value, type_name))
     return check
 
 
@@ -989,7 +988,8 @@ class State:
         self.used_refresh_tokens = set()
         self.device_codes = {}  # device_code -> record
         self.device_interval = 1  # seconds; tests are fast
-        self.auto_approve_after = None
+        self.auto_approve_after = None  # polls after which pending codes are settled (None: never)
+        self.auto_outcome = "approved"  # or "declined"
         self.delta_links = {}  # $deltatoken -> cursor
         self.skip_tokens = {}  # $skiptoken -> {"round", "offset", "expired"}
         self.faults = []
@@ -1339,7 +1339,7 @@ def route_in_mailbox(call, mailbox, prefix, rest):
     elif lower[:1] == ["calendars"] and len(rest) >= 3 and lower[2] == "events" and rest[1]:
         scope, tail = rest[1], rest[3:]
     else:
-        raise unknown_segment(first_unknown_segment(rest, lower))
+        raise unknown_segment(first_unknown_segment(rest, lower) or urllib.parse.unquote(prefix.split("/")[-1]))
     route = route_events(call.method, tail)
     route.mailbox, route.prefix, route.scope = mailbox, prefix, scope
     return route
@@ -1354,15 +1354,9 @@ def first_unknown_segment(rest, lower):
     return rest[0] if rest else ""
 
 
-EVENT_OPS = {
-    (0, "POST"): ("create", "op_create"), (0, "GET"): ("list", "op_list"),
-    (1, "GET"): ("get", "op_get"), (1, "PATCH"): ("update", "op_update"), (1, "DELETE"): ("delete", "op_delete"),
-    (2, "POST"): ("attachment_create", "op_attachment_create"), (2, "GET"): ("attachment_list", "op_attachment_list"),
-    (3, "GET"): ("attachment_get", "op_attachment_get"), (3, "DELETE"): ("attachment_delete", "op_attachment_delete"),
-}
-
-
 def route_events(method, tail):
+    """The operation on .../events[/{id}[/attachments[/{aid}]]]: EVENT_OPS
+    (defined after the handlers) maps (segments after events, method) to it."""
     if len(tail) >= 2 and tail[1].lower() != "attachments":
         raise unknown_segment(tail[1])
     if len(tail) > 3 or any(s == "" for s in tail):
@@ -1371,8 +1365,7 @@ def route_events(method, tail):
     if entry is None:
         raise method_not_allowed()
     op, handler = entry
-    return Route(op, globals()[handler], event_id=tail[0] if tail else None,
-                 attachment_id=tail[2] if len(tail) == 3 else None)
+    return Route(op, handler, event_id=tail[0] if tail else None, attachment_id=tail[2] if len(tail) == 3 else None)
 
 
 def context_url(call, route, suffix):
@@ -1430,11 +1423,11 @@ def create_event(st, mailbox_key, calendar, fields, props):
     Design choice: what a retried POST with a known transactionId returns is
     unverified; the emulator answers 201 with the existing event, unchanged.
     Once that event is deleted, the transactionId may create a new one."""
+    start, end = event_instants(st.zones, fields)  # a retry is checked like any request
     mailbox = st.mailbox(mailbox_key)
     transaction = fields.get("transactionId")
     if transaction is not None and transaction in mailbox.transactions:
         return mailbox.events[mailbox.transactions[transaction]]
-    start, end = event_instants(st.zones, fields)
     event = StoredEvent(st.new_id(), mailbox_key, calendar, fields)
     event.start, event.end = start, end
     event.set_props(props)
@@ -1597,6 +1590,14 @@ def op_attachment_delete(st, call, route):
         del event.attachments[route.attachment_id]
         mailbox.touch(event)
     return Reply(204)
+
+
+EVENT_OPS = {
+    (0, "POST"): ("create", op_create), (0, "GET"): ("list", op_list),
+    (1, "GET"): ("get", op_get), (1, "PATCH"): ("update", op_update), (1, "DELETE"): ("delete", op_delete),
+    (2, "POST"): ("attachment_create", op_attachment_create), (2, "GET"): ("attachment_list", op_attachment_list),
+    (3, "GET"): ("attachment_get", op_attachment_get), (3, "DELETE"): ("attachment_delete", op_attachment_delete),
+}
 
 
 # -- calendarView delta ------------------------------------------------------------------
@@ -2095,7 +2096,9 @@ def poll_device(st, record):
     record["last_poll"] = now
     if record["status"] == "pending" and st.auto_approve_after is not None \
             and record["polls"] >= st.auto_approve_after:
-        record["status"] = "approved"
+        record["status"] = st.auto_outcome
+        if record["status"] == "declined":
+            return "declined"
     if record["status"] == "approved":
         record["redeemed"] = True
         return "approved"
@@ -2176,6 +2179,37 @@ def run_grant(st, form, tenant):
 
 
 # -- control ---------------------------------------------------------------------------------
+#
+# No authentication. Bodies are JSON; answers are {"ok": true} unless noted.
+#   GET  /_control/events[?mailbox=m]  every live event as stored (see control_view)
+#   GET  /_control/stats               request counts by op, throttled, max_in_flight
+#   POST /_control/reset-stats
+#   POST /_control/faults              a rule, a list of rules, or {"reset": true}; DELETE clears too
+#   POST /_control/edit                {"id", "changes"}: a person editing in Outlook
+#   POST /_control/delete              {"id"}: a person deleting
+#   POST /_control/insert              {"mailbox", "calendar", "event"}: a foreign event -> {"id"}
+#   POST /_control/expire-tokens       every access token stops working; refresh tokens stay
+#   POST /_control/expire-delta        every delta and skip token answers 410
+#   POST /_control/latency             {"ms"}: sleep before every Graph and token answer
+#   POST /_control/page-size           {"size"}: at most this many items per page (null: no cap)
+#   POST /_control/device-interval     {"seconds"}: interval of device codes issued from now on
+#   POST /_control/auto-approve        {"after_polls": k[, "decline": true]}: approve (or decline)
+#                                      pending codes after k pending answers (null: off)
+#   POST /_control/approve-device      {"user_code"}  (no user_code: every pending code)
+#   POST /_control/decline-device      {"user_code"}
+#   POST /_control/expire-device       {"user_code"}: the code answers expired_token
+#   GET  /_control/tokens              token requests and grants by grant_type, scopes asked for
+#
+# A fault rule: {"kind", "status", "code", "message", "retry_after", "times",
+# "delay_ms", "reset", "then_create", "method"}. kind is one of FAULT_KINDS:
+# "api" (the default) hits Graph requests off the wire, $batch included;
+# "batch" the $batch request as a whole; "batch-item" each item inside one;
+# "token" and "devicecode" the identity endpoints; create, update, delete,
+# list, get, delta and attachment hit that operation alone or in a batch.
+# times (default 1) counts the requests hit; delay_ms answers late (then
+# normally, unless status is set); reset drops the connection (a whole batch
+# if it hits an item); then_create (create only) creates the event, then
+# answers the error; retry_after is the Retry-After header value.
 
 def control_view(event):
     """An event as stored, for tests: the fields as given, every extended
@@ -2299,8 +2333,10 @@ def control_device_interval(st, call):
 
 
 def control_auto_approve(st, call):
+    body = control_body(call)
     with st.lock:
-        st.auto_approve_after = control_body(call).get("after_polls")
+        st.auto_approve_after = body.get("after_polls")
+        st.auto_outcome = "declined" if body.get("decline") else "approved"
     return {"ok": True}
 
 
@@ -2395,7 +2431,11 @@ class Handler(BaseHTTPRequestHandler):
             reply = Reply(500, {"error": "emulator failure: %s" % traceback.format_exc(limit=1)})
         reply.headers.setdefault("request-id", call.request_id)
         reply.headers.setdefault("client-request-id", call.client_request_id)
-        self.write(reply)
+        try:
+            self.write(reply)
+        except (BrokenPipeError, ConnectionResetError):
+            # The client gave up first (a timeout shorter than an injected delay).
+            self.close_connection = True
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = serve
 
