@@ -339,11 +339,9 @@ apply_result graph_calendar::apply(const std::vector<write_op>& ops) {
 
     // What each op's next request is: a create whose earlier attempt may
     // have landed (an error does not prove it did not) is first looked up
-    // by its tag; an update refused for a stale etag is sent without
-    // If-Match; an update of an event that vanished becomes a create.
+    // by its tag; an update of an event that vanished becomes a create.
     struct progress {
         bool lookup = false;
-        bool unconditional = false;
         bool as_create = false;
     };
     std::vector<progress> state(ops.size());
@@ -376,7 +374,10 @@ apply_result graph_calendar::apply(const std::vector<write_op>& ops) {
         } else {
             item.method = "PATCH";
             item.url = event_path(op.remote->remote_id);
-            if (!state[i].unconditional && !op.remote->etag.empty()) item.headers.emplace_back("If-Match", op.remote->etag);
+            // No If-Match: replacing the agenda attachment (done first, see
+            // below) gave the event a new change key, so the listed etag
+            // is stale by design. The window for a person's edit to be
+            // overwritten unseen is the second between listing and write.
         }
         return item;
     };
@@ -410,10 +411,6 @@ apply_result graph_calendar::apply(const std::vector<write_op>& ops) {
         if (!create && a.status == 404) {
             state[i].as_create = true;  // deleted since it was listed
             state[i].lookup = true;
-            return verdict::resend;
-        }
-        if (!create && a.status == 412 && !state[i].unconditional) {
-            state[i].unconditional = true;  // changed since listed: the config wins
             return verdict::resend;
         }
         if (is_retryable(a.status)) {
