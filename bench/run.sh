@@ -8,4 +8,5 @@ if command -v wrk >/dev/null && command -v nginx >/dev/null; then
 else
   echo "feed server benchmark skipped: install wrk and nginx (apt-get install wrk nginx)"
 fi
-bash bench/sync_bench.sh "$build"
+bash bench/sync_bench.sh "$build" google
+bash bench/sync_bench.sh "$build" microsoft

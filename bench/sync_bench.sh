@@ -1,13 +1,15 @@
 #!/bin/bash
-# Sync benchmark: cadenced --sync against the Google Calendar emulator with
-# 20 ms added to every request, for a rhythm of 504 events (21 monthly
-# meetings over two fiscal years): the first sync (wall time, requests), an
-# unchanged re-sync (target: one listing, no writes) and a change to one
-# meeting (target: only its 24 occurrences written).
+# Sync benchmark: cadenced --sync against the Google Calendar or the
+# Microsoft Graph emulator with 20 ms added to every request, for a rhythm
+# of 504 events (21 monthly meetings over two fiscal years): the first sync
+# (wall time, requests), an unchanged re-sync (target: one listing, no
+# writes) and a change to one meeting (target: only its 24 occurrences
+# written).
 #
-#   bench/sync_bench.sh [build-dir]
+#   bench/sync_bench.sh [build-dir] [google|microsoft]
 set -euo pipefail
 build=${1:-build-release}
+provider=${2:-google}
 cadenced="$build/daemon/cadenced"
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d /tmp/cadenced-sync-bench.XXXXXX)
@@ -18,7 +20,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-/usr/bin/python3 "$here/../tests/emulators/google_calendar.py" --latency-ms 20 >"$work/emulator.out" 2>/dev/null &
+emulator=google_calendar.py
+[ "$provider" = microsoft ] && emulator=microsoft_graph.py
+/usr/bin/python3 "$here/../tests/emulators/$emulator" --latency-ms 20 >"$work/emulator.out" 2>/dev/null &
 emulator_pid=$!
 for _ in $(seq 1 100); do
   grep -q PORT "$work/emulator.out" 2>/dev/null && break
@@ -27,9 +31,15 @@ done
 port=$(awk '/PORT/ {print $2}' "$work/emulator.out")
 base="http://127.0.0.1:$port"
 
-cat >"$work/credentials.json" <<JSON
+if [ "$provider" = microsoft ]; then
+  cat >"$work/credentials.json" <<JSON
+{"tenant":"contoso.onmicrosoft.com","client_id":"test-client-id","client_secret":"test-client-secret"}
+JSON
+else
+  cat >"$work/credentials.json" <<JSON
 {"type":"authorized_user","client_id":"test-client-id","client_secret":"test-client-secret","refresh_token":"test-refresh-token"}
 JSON
+fi
 
 write_config() {  # $1: title of meeting 0
   {
@@ -48,7 +58,19 @@ start = "$(printf '%02d' $((8 + i % 9))):00"
 duration = 60
 TOML
     done
-    cat <<TOML
+    if [ "$provider" = microsoft ]; then
+      cat <<TOML
+
+[[sync]]
+name = "bench"
+provider = "microsoft"
+user = "ceo@contoso.com"
+credentials = "$work/credentials.json"
+api_base = "$base/v1.0"
+token_url = "$base/contoso.onmicrosoft.com/oauth2/v2.0/token"
+TOML
+    else
+      cat <<TOML
 
 [[sync]]
 name = "bench"
@@ -57,6 +79,7 @@ credentials = "$work/credentials.json"
 api_base = "$base/calendar/v3"
 token_url = "$base/token"
 TOML
+    fi
   } >"$work/cadenced.toml"
 }
 
@@ -78,7 +101,7 @@ report() {  # $1: label, $2: result of sync_once
 }
 
 write_config "Review 0 {period}"
-echo "sync against the Google emulator, 20 ms per request"
+echo "sync against the $provider emulator, 20 ms per request"
 report "first sync (504 events)" "$(sync_once)"
 report "unchanged re-sync (target: 1 list)" "$(sync_once)"
 write_config "Renamed review {period}"
