@@ -178,7 +178,10 @@ int check_config(const config::config& cfg, std::ostream& out, std::ostream& err
     for (const auto& target : cfg.sync) {
         try {
             if (target.provider == "microsoft") {
-                providers::read_microsoft_app(config::credential_path(target.credentials));
+                const auto app = providers::read_microsoft_app(config::credential_path(target.credentials));
+                if (app.app_only() && target.user == "me")
+                    throw providers::auth_error{"app-only access (the credentials have a client_secret) needs user = "
+                                                "\"<mailbox>\""};
             } else {
                 providers::read_google_credentials(config::credential_path(target.credentials));
             }

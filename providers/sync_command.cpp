@@ -22,9 +22,13 @@ target_session::target_session(const config::sync_target& target, const std::fil
     : http_{std::chrono::seconds{target.timeout_seconds}} {
     http_.cancel_when(cancel);
     if (target.provider == "microsoft") {
-        tokens_ = std::make_unique<microsoft_token_source>(read_microsoft_app(config::credential_path(target.credentials)),
-                                                           target.token_url, refresh_token_file(state_dir, target.name),
-                                                           http_);
+        microsoft_app app = read_microsoft_app(config::credential_path(target.credentials));
+        // An app acting on its own has no "me": it must name the mailbox.
+        if (app.app_only() && target.user == "me")
+            throw auth_error{"app-only access (the credentials have a client_secret) needs user = \"<mailbox>\" in [[sync]] " +
+                             target.name};
+        tokens_ = std::make_unique<microsoft_token_source>(std::move(app), target.token_url,
+                                                           refresh_token_file(state_dir, target.name), http_);
     } else {
         tokens_ = std::make_unique<google_token_source>(
             read_google_credentials(config::credential_path(target.credentials)), target.token_url, target.subject, http_);

@@ -320,3 +320,20 @@ TEST_CASE("graph sync: delegated access signs in with a device code, then syncs 
         CHECK(work.sync().exit_code == 0);
     }
 }
+
+TEST_CASE("graph sync: app-only access must name the mailbox", "[sync][microsoft]") {
+    graph_emulator graph;
+    graph_workspace work{graph};
+    work.write("cadenced.toml", std::string{small_rhythm} + "\n[[sync]]\nname = \"m365\"\nprovider = \"microsoft\"\n"
+                                "credentials = \"" + work.path("app.json") + "\"\n"
+                                "api_base = \"" + graph.base() + "/v1.0\"\n");
+    const auto run = work.sync();
+    CHECK(run.exit_code == 69);
+    CHECK(run.out.find("app-only access (the credentials have a client_secret) needs user = \"<mailbox>\" in [[sync]] m365") !=
+          std::string::npos);
+    const auto check = work.run({"--check-config", "--config", work.path("cadenced.toml")});
+    CHECK(check.exit_code == 0);
+    CHECK(check.err == "cadenced: warning: sync target m365: app-only access (the credentials have a client_secret) needs "
+                       "user = \"<mailbox>\"\n");
+    CHECK(graph.stats()["token"] == 0);
+}
