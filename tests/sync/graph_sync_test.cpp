@@ -142,7 +142,7 @@ TEST_CASE("graph sync: a config change rewrites exactly the events it changes, a
     }
 }
 
-TEST_CASE("graph sync: removals beyond the allowed share wait for --force; foreign events are never touched",
+TEST_CASE("graph sync: removals beyond the allowed share wait for --force, foreign events stay",
           "[sync][microsoft]") {
     graph_emulator graph;
     graph_workspace work{graph};

@@ -44,7 +44,8 @@ TEST_CASE("cli: usage errors exit 64 with one line", "[system][cli]") {
     CHECK(bogus.err == "cadenced: unrecognised option '--bogus'; see cadenced --help\n");
     auto two = run_process(binary, {"--export", "--list"});
     CHECK(two.exit_code == 64);
-    CHECK(two.err == "cadenced: choose one action: --export, --list, --check-config, --sync, --print-default-config, --version or --help\n");
+    CHECK(two.err == "cadenced: choose one action: --export, --list, --check-config, --sync, --auth, --print-default-config, --version "
+                      "or --help\n");
     auto bad_date = run_process(binary, {"--export", "--from", "2027-02-30"});
     CHECK(bad_date.exit_code == 64);
     CHECK(bad_date.err == "cadenced: --from must be a date YYYY-MM-DD, got \"2027-02-30\"\n");
