@@ -207,21 +207,201 @@ std::vector<json> graph_calendar::fetch_pages(std::string url) {
     return items;
 }
 
-std::vector<remote_event> graph_calendar::list_managed() {
-    // The tag, and the agenda attachments' ids and names, come only when
-    // asked for by name.
-    const std::string filter =
-        tag_filter(graph_tag_prefix) + " and end/dateTime ge " + odata_literal(utc_text(settings_.horizon_start));
+namespace {
+
+// What a listing asks for: the tag, the agenda attachments' ids and names,
+// and the fields the edit digest covers.
+std::string listing_options() {
     const std::string expand = "singleValueExtendedProperties($filter=id eq " + odata_literal(graph_tag_property) +
                                "),attachments($select=id,name)";
-    const auto items = fetch_pages(settings_.api_base + collection_path() + "?$filter=" + http_client::escape(filter) +
-                                   "&$expand=" + http_client::escape(expand) +
-                                   "&$select=" + http_client::escape("id,subject,start,end,location,isAllDay") +
-                                   "&$top=1000");
+    return "$expand=" + http_client::escape(expand) +
+           "&$select=" + http_client::escape("id,subject,start,end,location,isAllDay,hasAttachments");
+}
+
+// Fields of an event that a delta round reports (it cannot expand the tag
+// or the attachments), merged into what is remembered.
+void merge_delta_item(json& known, const json& item) {
+    for (const char* key : {"subject", "start", "end", "location", "isAllDay", "@odata.etag", "changeKey"})
+        if (item.contains(key)) known[key] = item[key];
+    // The agenda attachment removed in Outlook: the event must be rewritten.
+    if (item.contains("hasAttachments") && item["hasAttachments"] == false) known["attachments"] = json::array();
+}
+
+}  // namespace
+
+void graph_calendar::remember_listings(sync_state& state, std::string target) {
+    memory_ = &state;
+    memory_target_ = std::move(target);
+}
+
+std::vector<json> graph_calendar::list_filtered_items() {
+    const std::string filter =
+        tag_filter(graph_tag_prefix) + " and end/dateTime ge " + odata_literal(utc_text(settings_.horizon_start));
+    return fetch_pages(settings_.api_base + collection_path() + "?$filter=" + http_client::escape(filter) + "&" +
+                       listing_options() + "&$top=1000");
+}
+
+std::pair<std::vector<json>, std::string> graph_calendar::fetch_delta(std::string url) {
+    std::vector<json> items;
+    std::set<std::string> seen;
+    while (true) {
+        if (!seen.insert(url).second) throw api_error{"the delta round repeats a page link", 0, "invalidResponse", true};
+        http_request request;
+        request.url = url;
+        request.headers = {{"Accept", "application/json"}, {"Prefer", "odata.maxpagesize=1000"}};
+        const http_response response = send(request);
+        json page;
+        try {
+            page = json::parse(response.body);
+        } catch (const json::exception&) {
+            throw api_error{"the delta round is not JSON", response.status, "invalidResponse", true};
+        }
+        if (!page.is_object() || !page.contains("value") || !page["value"].is_array())
+            throw api_error{"the delta round has no \"value\" array", response.status, "invalidResponse", true};
+        for (auto& item : page["value"]) items.push_back(std::move(item));
+        if (const auto next = page.find("@odata.nextLink"); next != page.end() && next->is_string()) {
+            url = next->get<std::string>();
+            continue;
+        }
+        // Without a delta link the round may be cut short.
+        const auto link = page.find("@odata.deltaLink");
+        if (link == page.end() || !link->is_string() || link->get<std::string>().empty())
+            throw api_error{"the delta round ended without a delta link", response.status, "invalidResponse", true};
+        return {std::move(items), link->get<std::string>()};
+    }
+}
+
+std::map<std::string, std::optional<std::string>> graph_calendar::read_events(const std::vector<std::string>& ids) {
+    std::map<std::string, std::optional<std::string>> found;
+    std::vector<std::size_t> todo(ids.size());
+    for (std::size_t k = 0; k < ids.size(); ++k) todo[k] = k;
+    auto item_for = [&](std::size_t k) {
+        batch_item item;
+        item.url = event_path(ids[k]) + "?" + listing_options();
+        return item;
+    };
+    auto judge = [&](std::size_t k, const item_answer& a, std::string& problem) {
+        problem = describe_error(a.status, "", "");
+        if (a.status == 200 && a.body.is_object()) {
+            // Someone else's events are remembered as not ours ("{}"), so
+            // that their later changes are not read again.
+            found[ids[k]] = graph_remote_event(a.body) ? a.body.dump() : std::string{"{}"};
+            return verdict::finished;
+        }
+        if (a.status == 404) {
+            found[ids[k]] = std::nullopt;  // gone again
+            return verdict::finished;
+        }
+        if (is_retryable(a.status)) return verdict::retry_later;
+        throw api_error{"reading event " + ids[k] + ": " + problem, a.status, "", false};
+    };
+    if (auto stopped = run_rounds(std::move(todo), item_for, judge)) throw *stopped;
+    return found;
+}
+
+std::vector<remote_event> graph_calendar::list_incrementally() {
+    const std::string source = settings_.api_base + " " + settings_.user + " " + utc_text(settings_.horizon_start);
+    memory_source_ = source;
+    auto remembered = memory_->remembered_listing(memory_target_, source);
+    if (remembered) {
+        try {
+            auto [changes, link] = fetch_delta(remembered->token);
+            std::map<std::string, std::optional<std::string>> delta;
+            std::vector<std::string> unknown;
+            for (const auto& item : changes) {
+                const std::string id = item.value("id", "");
+                if (id.empty()) continue;
+                const auto known = remembered->events.find(id);
+                if (item.contains("@removed")) {
+                    if (known != remembered->events.end()) delta[id] = std::nullopt;
+                } else if (known != remembered->events.end()) {
+                    json merged = json::parse(known->second);
+                    merge_delta_item(merged, item);
+                    delta[id] = merged.dump();
+                } else {
+                    unknown.push_back(id);  // new: someone's, or a create whose answer was lost
+                }
+            }
+            for (auto& [id, text] : read_events(unknown)) delta[id] = std::move(text);
+            memory_->update_listing(memory_target_, source, delta, link);
+            for (auto& [id, text] : delta) {
+                if (text) remembered->events[id] = *text;
+                else remembered->events.erase(id);
+            }
+            remembered->token = link;
+        } catch (const api_error& e) {
+            // 410 Gone (syncStateNotFound, resyncRequired): list in full.
+            if (e.status() != 410 && e.reason() != "syncStateNotFound" && e.reason() != "resyncRequired") throw;
+            memory_->forget_listing(memory_target_);
+            remembered.reset();
+        }
+    }
+    if (!remembered) {
+        // The delta round first: what changes while the full listing runs
+        // shows in the next round.
+        const auto window_end = settings_.horizon_start + days{3 * 366};
+        auto [ignored, link] = fetch_delta(settings_.api_base + user_path() + "/calendarView/delta?startDateTime=" +
+                                           http_client::escape(utc_text(settings_.horizon_start) + "Z") +
+                                           "&endDateTime=" + http_client::escape(utc_text(window_end) + "Z"));
+        sync_state::listing full;
+        full.token = link;
+        for (const auto& item : list_filtered_items()) full.events[item.value("id", "")] = item.dump();
+        memory_->remember_listing(memory_target_, source, full);
+        remembered = std::move(full);
+    }
+    listed_ = remembered;
+    const std::string horizon = utc_text(settings_.horizon_start);
     std::vector<remote_event> out;
-    for (const auto& item : items)
+    for (const auto& [id, text] : remembered->events) {
+        const json item = json::parse(text);
+        const json& end = item.contains("end") && item["end"].is_object() ? item["end"] : json::object();
+        if (end.value("dateTime", "").substr(0, 19) < horizon) continue;  // history
+        if (auto r = graph_remote_event(item)) out.push_back(std::move(*r));
+    }
+    return out;
+}
+
+std::vector<remote_event> graph_calendar::list_managed() {
+    // Graph's event delta covers the default calendar's calendar view.
+    if (memory_ && settings_.calendar_id.empty()) return list_incrementally();
+    std::vector<remote_event> out;
+    for (const auto& item : list_filtered_items())
         if (auto r = graph_remote_event(item)) out.push_back(std::move(*r));
     return out;
+}
+
+void graph_calendar::note_event(const std::string& id, const std::optional<json>& event) {
+    if (!memory_ || !listed_ || id.empty()) return;
+    std::optional<std::string> text;
+    if (event) {
+        json merged = *event;
+        // Attachments are noted as they are written.
+        if (const auto known = listed_->events.find(id); known != listed_->events.end()) {
+            const json was = json::parse(known->second);
+            if (was.contains("attachments")) merged["attachments"] = was["attachments"];
+        }
+        if (!merged.contains("attachments")) merged["attachments"] = json::array();
+        text = merged.dump();
+        listed_->events[id] = *text;
+    } else {
+        listed_->events.erase(id);
+    }
+    memory_->update_listing(memory_target_, memory_source_, {{id, text}}, listed_->token);
+}
+
+void graph_calendar::note_attachments(const std::string& event_id, const std::vector<std::string>& removed,
+                                      const std::string& added) {
+    if (!memory_ || !listed_) return;
+    const auto known = listed_->events.find(event_id);
+    if (known == listed_->events.end()) return;
+    json event = json::parse(known->second);
+    json kept = json::array();
+    for (const auto& a : event.value("attachments", json::array()))
+        if (std::find(removed.begin(), removed.end(), a.value("id", "")) == removed.end()) kept.push_back(a);
+    if (!added.empty()) kept.push_back({{"id", added}, {"name", graph_agenda_attachment}});
+    event["attachments"] = std::move(kept);
+    known->second = event.dump();
+    memory_->update_listing(memory_target_, memory_source_, {{event_id, known->second}}, listed_->token);
 }
 
 std::optional<api_error> graph_calendar::run_rounds(std::vector<std::size_t> todo, const item_builder& item_for,
@@ -321,8 +501,12 @@ std::optional<api_error> graph_calendar::replace_agendas(const std::vector<write
     auto judge = [&](std::size_t k, const item_answer& a, std::string& problem) {
         const auto [code, message] = a.body.is_object() ? graph_error_code(a.body.dump()) : std::pair<std::string, std::string>{};
         problem = describe_error(a.status, code, message);
-        if ((a.status >= 200 && a.status < 300) || (!steps[k].old_attachment.empty() && a.status == 404))
+        const step& s = steps[k];
+        if ((a.status >= 200 && a.status < 300) || (!s.old_attachment.empty() && a.status == 404)) {
+            if (!s.old_attachment.empty()) note_attachments(s.event_id, {s.old_attachment}, "");
+            else if (a.body.is_object()) note_attachments(s.event_id, {}, a.body.value("id", ""));
             return verdict::finished;
+        }
         if (is_retryable(a.status)) return verdict::retry_later;
         // The event is written; its next listing shows the agenda missing
         // and the next sync writes it again.
@@ -396,16 +580,24 @@ apply_result graph_calendar::apply(const std::vector<write_op>& ops) {
                     return verdict::resend;
                 }
                 outcome.remote_id = found[0].value("id", "");
-            } else if (create) {
-                outcome.remote_id = a.body.is_object() ? a.body.value("id", "") : "";
-            } else if (op.remote) {
-                outcome.remote_id = op.remote->remote_id;
+                // Remembered when the next delta round reports it.
+            } else if (op.kind == action_kind::remove) {
+                note_event(op.remote->remote_id, std::nullopt);
+            } else {
+                outcome.remote_id = create ? (a.body.is_object() ? a.body.value("id", "") : "") : op.remote->remote_id;
+                // The answer is the event as Graph keeps it, less the tag.
+                if (a.body.is_object() && a.body.contains("start")) {
+                    json written = a.body;
+                    written["singleValueExtendedProperties"] = graph_event_body(*op.desired, false)["singleValueExtendedProperties"];
+                    note_event(outcome.remote_id, written);
+                }
             }
             outcome.done = true;
             return verdict::finished;
         }
         if (op.kind == action_kind::remove && a.status == 404) {
             outcome.done = true;  // already gone
+            note_event(op.remote->remote_id, std::nullopt);
             return verdict::finished;
         }
         if (!create && a.status == 404) {

@@ -8,6 +8,7 @@
 #include "providers/http_client.h"
 #include "providers/oauth.h"
 #include "providers/retry.h"
+#include "providers/sync_state.h"
 
 #include <nlohmann/json.hpp>
 
@@ -35,6 +36,12 @@ class graph_calendar : public calendar_service {
 public:
     graph_calendar(graph_calendar_settings settings, access_token_source& tokens, http_client& http,
                    sleeper wait = real_sleeper());
+
+    /// Keep the listing in `state` under `target`, so that later syncs of
+    /// the default calendar ask Graph only for what changed since (a delta
+    /// link); without it, and for other calendars, every listing is a full
+    /// one.
+    void remember_listings(sync_state& state, std::string target);
 
     std::vector<remote_event> list_managed() override;
     apply_result apply(const std::vector<write_op>& ops) override;
@@ -68,6 +75,16 @@ private:
     /// One $batch round trip; answers by item id. Throws api_error.
     std::map<std::string, item_answer> send_batch(const std::vector<batch_item>& items);
     std::vector<nlohmann::json> fetch_pages(std::string url);
+    /// Every page of a delta round from `url`; the round's delta link.
+    std::pair<std::vector<nlohmann::json>, std::string> fetch_delta(std::string url);
+    std::vector<nlohmann::json> list_filtered_items();
+    std::vector<remote_event> list_incrementally();
+    /// The tagged events among `ids`, read one by one (in batches).
+    std::map<std::string, std::optional<std::string>> read_events(const std::vector<std::string>& ids);
+    /// Keeps the remembered listing in step with a write: the event as
+    /// written (nullopt: deleted).
+    void note_event(const std::string& id, const std::optional<nlohmann::json>& event);
+    void note_attachments(const std::string& event_id, const std::vector<std::string>& removed, const std::string& added);
 
     std::string user_path() const;        ///< "/me" or "/users/{id}"
     std::string collection_path() const;  ///< the calendar's events
@@ -80,6 +97,12 @@ private:
     http_client& http_;
     sleeper wait_;
     std::mt19937_64 random_;
+    sync_state* memory_ = nullptr;
+    std::string memory_target_;
+    std::string memory_source_;
+    /// The remembered listing as of list_managed(), kept in step with what
+    /// this client writes.
+    std::optional<sync_state::listing> listed_;
 };
 
 /// Graph's error code ("ErrorItemNotFound") and message from an error body;

@@ -74,6 +74,8 @@ sync_report sync_target(const config::config& cfg, const config::sync_target& ta
             settings.horizon_start = horizon_start;
             settings.retries = options.retries;
             graph_calendar calendar{settings, session->tokens(), session->http(), wait};
+            // A dry run changes nothing, the remembered listing included.
+            if (!options.dry_run) calendar.remember_listings(state, target.name);
             return run_sync(calendar, desired, state, run, now);
         }
         google_calendar_settings settings;

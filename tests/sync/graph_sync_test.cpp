@@ -107,12 +107,55 @@ TEST_CASE("graph sync: the first sync creates every occurrence with its agenda, 
     REQUIRE(second.exit_code == 0);
     CHECK(second.out.find("created=0 updated=0 deleted=0 unchanged=32") != std::string::npos);
     const auto stats = graph.stats();
-    CHECK(stats["list"] == 1);  // one listing, all 32 events on one page
+    CHECK(stats["delta"] == 1);  // only the changes since the last sync
+    CHECK(stats["list"] == 0);
+    CHECK(stats["get"] == 0);  // the changes were cadenced's own writes, remembered
     CHECK(stats["create"] == 0);
     CHECK(stats["update"] == 0);
     CHECK(stats["delete"] == 0);
     CHECK(stats["attachment_create"] == 0);
     CHECK(stats["batch"] == 0);
+}
+
+TEST_CASE("graph sync: delta rounds see edits and new events; an expired delta link starts a full listing",
+          "[sync][microsoft]") {
+    graph_emulator graph;
+    graph_workspace work{graph};
+    REQUIRE(work.sync().exit_code == 0);
+    graph.control("insert", {{"mailbox", "ceo@contoso.com"},
+                             {"calendar", "default"},
+                             {"event", {{"subject", "Dentist"},
+                                        {"start", {{"dateTime", "2027-03-01T09:00:00"}, {"timeZone", "UTC"}}},
+                                        {"end", {{"dateTime", "2027-03-01T10:00:00"}, {"timeZone", "UTC"}}}}}});
+    graph.control("edit", {{"id", id_of_event_titled(graph, "Quarterly call Q2")}, {"changes", {{"subject", "Renamed by hand"}}}});
+    graph.reset_stats();
+
+    const auto run = work.sync();
+    INFO(run.out << run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.out.find("created=0 updated=1 deleted=0 unchanged=31") != std::string::npos);
+    auto stats = graph.stats();
+    CHECK(stats["delta"] == 1);
+    CHECK(stats["get"] == 1);  // the new event, to see whose it is; the edited one was known
+    CHECK(find_by_subject_prefix(graph.events(), "Renamed by hand") == nullptr);
+    CHECK(find_by_subject_prefix(graph.events(), "Dentist") != nullptr);
+
+    graph.control("expire-delta", json::object());
+    graph.reset_stats();
+    const auto after_expiry = work.sync();
+    INFO(after_expiry.out << after_expiry.err);
+    REQUIRE(after_expiry.exit_code == 0);
+    CHECK(after_expiry.out.find("created=0 updated=0 deleted=0 unchanged=32") != std::string::npos);
+    stats = graph.stats();
+    CHECK(stats["list"] == 1);
+    CHECK(stats["delta"].get<int>() >= 2);  // the refused link, then a new round
+
+    // With the state gone the next sync lists in full again, duplicating nothing.
+    graph.reset_stats();
+    std::filesystem::remove_all(work.path("state"));
+    const auto fresh = work.sync();
+    CHECK(fresh.out.find("created=0 updated=0 deleted=0 unchanged=32") != std::string::npos);
+    CHECK(graph.stats()["list"] == 1);
 }
 
 TEST_CASE("graph sync: a config change rewrites exactly the events it changes, agendas included", "[sync][microsoft]") {
