@@ -386,7 +386,13 @@ void graph_calendar::note_event(const std::string& id, const std::optional<json>
     } else {
         listed_->events.erase(id);
     }
-    memory_->update_listing(memory_target_, memory_source_, {{id, text}}, listed_->token);
+    unsaved_[id] = text;
+}
+
+void graph_calendar::save_notes() {
+    if (!memory_ || !listed_ || unsaved_.empty()) return;
+    memory_->update_listing(memory_target_, memory_source_, unsaved_, listed_->token);
+    unsaved_.clear();
 }
 
 void graph_calendar::note_attachments(const std::string& event_id, const std::vector<std::string>& removed,
@@ -401,7 +407,7 @@ void graph_calendar::note_attachments(const std::string& event_id, const std::ve
     if (!added.empty()) kept.push_back({{"id", added}, {"name", graph_agenda_attachment}});
     event["attachments"] = std::move(kept);
     known->second = event.dump();
-    memory_->update_listing(memory_target_, memory_source_, {{event_id, known->second}}, listed_->token);
+    unsaved_[event_id] = known->second;
 }
 
 std::optional<api_error> graph_calendar::run_rounds(std::vector<std::size_t> todo, const item_builder& item_for,
@@ -420,6 +426,7 @@ std::optional<api_error> graph_calendar::run_rounds(std::vector<std::size_t> tod
             try {
                 answers = send_batch(items);
             } catch (const api_error& e) {
+                save_notes();
                 return e;
             }
             for (std::size_t k = first; k < last; ++k) {
@@ -452,6 +459,7 @@ std::optional<api_error> graph_calendar::run_rounds(std::vector<std::size_t> tod
                 }
             }
         }
+        save_notes();
         if (again.empty()) break;
         if (throttled) {
             if (round >= settings_.retries.max_attempts)

@@ -85,6 +85,9 @@ private:
     /// written (nullopt: deleted).
     void note_event(const std::string& id, const std::optional<nlohmann::json>& event);
     void note_attachments(const std::string& event_id, const std::vector<std::string>& removed, const std::string& added);
+    /// Writes the notes to the state, once per batch round rather than per
+    /// event. Notes lost to a crash come back with the next delta round.
+    void save_notes();
 
     std::string user_path() const;        ///< "/me" or "/users/{id}"
     std::string collection_path() const;  ///< the calendar's events
@@ -103,6 +106,7 @@ private:
     /// The remembered listing as of list_managed(), kept in step with what
     /// this client writes.
     std::optional<sync_state::listing> listed_;
+    std::map<std::string, std::optional<std::string>> unsaved_;
 };
 
 /// Graph's error code ("ErrorItemNotFound") and message from an error body;
