@@ -32,6 +32,10 @@ struct sync_target {
     /// Microsoft: <api_base>/$batch.
     std::string batch_url;
     bool keep_human_edits = false;  ///< on_human_edit = "keep"
+    /// Mail attendees an invitation: Google sendUpdates=all instead of
+    /// none; Microsoft adds the attendees to its events (Graph then mails
+    /// them and has no switch to stop it), which are left out otherwise.
+    bool send_invitations = false;
     int max_delete_percent = 20;    ///< the mass-deletion guard
     int timeout_seconds = 30;       ///< per HTTP request
     int interval_minutes = 15;      ///< the daemon syncs this often

@@ -27,7 +27,7 @@ std::vector<sync_target> parse_sync(const table_reader& root, const std::vector<
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const table_reader t{root.doc(), *entries[i], entry_scope(*entries[i], "sync", i, "name")};
         t.allow_only({"name", "provider", "feed", "calendar", "credentials", "subject", "user", "api_base", "token_url", "batch_url",
-                      "on_human_edit", "max_delete_percent", "timeout", "interval"});
+                      "on_human_edit", "send_invitations", "max_delete_percent", "timeout", "interval"});
         sync_target s;
         s.name = identifier(t.require("name"));
         if (auto [it, inserted] = name_owner.emplace(s.name, "sync[" + std::to_string(i + 1) + "]"); !inserted)
@@ -88,6 +88,7 @@ std::vector<sync_target> parse_sync(const table_reader& root, const std::vector<
                 t.fail("on_human_edit", "must be \"restore\" (the config wins) or \"keep\", got " + quote(*policy));
             s.keep_human_edits = *policy == "keep";
         }
+        s.send_invitations = t.boolean("send_invitations").value_or(false);
         s.max_delete_percent = t.integer("max_delete_percent", 0, 100).value_or(s.max_delete_percent);
         s.timeout_seconds = t.integer("timeout", 1, 300).value_or(s.timeout_seconds);
         s.interval_minutes = t.integer("interval", 1, 1440).value_or(s.interval_minutes);

@@ -265,25 +265,27 @@ apply_result google_calendar::apply(const std::vector<write_op>& ops) {
     std::vector<pending> todo;
     for (std::size_t i = 0; i < ops.size(); ++i) todo.push_back({i});
 
+    // Invitations are mailed only when the target asks for them.
+    const std::string send_updates = settings_.send_invitations ? "?sendUpdates=all" : "?sendUpdates=none";
     const std::string events_path = api_path_prefix() + "/calendars/" + http_client::escape(settings_.calendar_id) + "/events";
     auto part_for = [&](const pending& p) {
         const write_op& op = ops[p.index];
         batch_part part;
         if (op.kind == action_kind::remove) {
             part.method = "DELETE";
-            part.target = events_path + "/" + http_client::escape(op.remote->remote_id) + "?sendUpdates=none";
+            part.target = events_path + "/" + http_client::escape(op.remote->remote_id) + send_updates;
             return part;
         }
         part.headers = {{"Content-Type", "application/json"}};
         part.body = google_event_body(*op.desired, settings_.event_options).dump();
         if (op.kind == action_kind::create && !p.rewrite) {
             part.method = "POST";
-            part.target = events_path + "?sendUpdates=none";
+            part.target = events_path + send_updates;
             return part;
         }
         const std::string id = op.remote ? op.remote->remote_id : google_event_id(op.desired->uid);
         part.method = "PUT";
-        part.target = events_path + "/" + http_client::escape(id) + "?sendUpdates=none";
+        part.target = events_path + "/" + http_client::escape(id) + send_updates;
         if (!p.rewrite && op.remote && !op.remote->etag.empty()) part.headers.emplace_back("If-Match", op.remote->etag);
         return part;
     };

@@ -28,6 +28,7 @@ struct google_calendar_settings {
     /// Requests per batch. Google allows up to 1000 but has documented 50
     /// for Calendar; more gains little and risks the per-calendar limits.
     std::size_t batch_limit = 50;
+    bool send_invitations = false;  ///< sendUpdates=all rather than none
 };
 
 class google_calendar : public calendar_service {

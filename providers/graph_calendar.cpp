@@ -559,7 +559,7 @@ apply_result graph_calendar::apply(const std::vector<write_op>& ops) {
                        http_client::escape(tag_filter(graph_tag_lookup_prefix(op.desired->uid))) + "&$select=id&$top=10";
             return item;
         }
-        item.body = graph_event_body(*op.desired, create);
+        item.body = graph_event_body(*op.desired, create, settings_.send_invitations);
         if (create) {
             item.method = "POST";
             item.url = collection_path();

@@ -30,6 +30,8 @@ struct graph_calendar_settings {
     std::string batch_url;  ///< empty: <api_base>/$batch
     /// Graph takes at most 20 requests per $batch.
     std::size_t batch_limit = 20;
+    /// Add the attendees to the events, which makes Graph mail them.
+    bool send_invitations = false;
 };
 
 class graph_calendar : public calendar_service {

@@ -135,7 +135,7 @@ std::string graph_transaction_id(std::string_view uid) {
     return "cadenced-" + d.hex();
 }
 
-json graph_event_body(const desired_event& d, bool create) {
+json graph_event_body(const desired_event& d, bool create, bool with_attendees) {
     const schedule::occurrence& o = *d.occurrence;
     const graph_times times = times_of(o);
     json event = {
@@ -154,9 +154,19 @@ json graph_event_body(const desired_event& d, bool create) {
         {"isReminderOn", o.reminder_minutes.has_value()},
     };
     if (o.reminder_minutes) event["reminderMinutesBeforeStart"] = *o.reminder_minutes;
-    // Attendees are left out: Graph mails an invitation to every attendee of
-    // a created or changed event and has no switch to stop it. The agenda
-    // in the body names the people.
+    // Attendees only when invitations are wanted: Graph mails every
+    // attendee of a created or changed event and has no switch to stop it.
+    // An update always sends the list, so people removed from the config
+    // are removed from the event.
+    if (with_attendees) {
+        json attendees = json::array();
+        for (const auto& p : o.attendees) {
+            if (p.email.empty()) continue;
+            attendees.push_back({{"emailAddress", {{"address", p.email}, {"name", p.name.empty() ? p.email : p.name}}},
+                                 {"type", "required"}});
+        }
+        event["attendees"] = std::move(attendees);
+    }
     const std::string fields = digest_of(o.title, o.location, o.all_day, times.utc_start, times.utc_end);
     event["singleValueExtendedProperties"] =
         json::array({{{"id", graph_tag_property}, {"value", graph_tag_value(d.uid, d.content_hash, fields)}}});

@@ -37,8 +37,9 @@ std::string graph_tag_lookup_prefix(std::string_view uid);
 std::string graph_transaction_id(std::string_view uid);
 
 /// The event to POST (create) or PATCH (update) for `d`; a create also
-/// carries the transactionId.
-nlohmann::json graph_event_body(const desired_event& d, bool create);
+/// carries the transactionId. Attendees only `with_attendees`: Graph mails
+/// an invitation to every attendee of a created or changed event.
+nlohmann::json graph_event_body(const desired_event& d, bool create, bool with_attendees = false);
 
 /// The agenda.html attachment for `d` (a fileAttachment, base64 content).
 nlohmann::json graph_agenda_attachment_body(const desired_event& d);

@@ -73,6 +73,7 @@ sync_report sync_target(const config::config& cfg, const config::sync_target& ta
             settings.batch_url = target.batch_url;
             settings.horizon_start = horizon_start;
             settings.retries = options.retries;
+            settings.send_invitations = target.send_invitations;
             graph_calendar calendar{settings, session->tokens(), session->http(), wait};
             // A dry run changes nothing, the remembered listing included.
             if (!options.dry_run) calendar.remember_listings(state, target.name);
@@ -85,6 +86,7 @@ sync_report sync_target(const config::config& cfg, const config::sync_target& ta
         settings.horizon_start = horizon_start;
         settings.event_options.agenda_base_url = cfg.server.public_url;
         settings.retries = options.retries;
+        settings.send_invitations = target.send_invitations;
         google_calendar calendar{settings, session->tokens(), session->http(), wait};
         // A dry run changes nothing, the remembered listing included.
         if (!options.dry_run) calendar.remember_listings(state, target.name);

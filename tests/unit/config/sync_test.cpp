@@ -44,6 +44,8 @@ TEST_CASE("sync targets with their defaults and every key", "[unit][config]") {
     CHECK(f.max_delete_percent == 50);
     CHECK(f.timeout_seconds == 5);
     CHECK(f.interval_minutes == 60);
+    CHECK_FALSE(f.send_invitations);
+    CHECK(load(google + "send_invitations = true\n").sync[0].send_invitations);
 }
 
 TEST_CASE("sync errors", "[unit][config]") {

@@ -71,6 +71,9 @@ TEST_CASE("graph event: an occurrence as a Graph event, in its Windows zone", "[
     CHECK(tag.rfind(graph_tag_lookup_prefix(o.uid), 0) == 0);
     // An update carries no transactionId: Graph refuses to change it.
     CHECK_FALSE(graph_event_body(d, false).contains("transactionId"));
+    // Attendees only when the target sends invitations.
+    CHECK(graph_event_body(d, false, true)["attendees"] ==
+          json::array({{{"emailAddress", {{"address", "ada@example.com"}, {"name", "Ada"}}}, {"type", "required"}}}));
 }
 
 TEST_CASE("graph event: zones Windows has no name for go as UTC, all-day events as whole UTC days", "[unit][providers]") {
