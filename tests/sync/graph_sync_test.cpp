@@ -117,7 +117,7 @@ TEST_CASE("graph sync: the first sync creates every occurrence with its agenda, 
     CHECK(stats["batch"] == 0);
 }
 
-TEST_CASE("graph sync: delta rounds see edits and new events; an expired delta link starts a full listing",
+TEST_CASE("graph sync: delta rounds see edits and new events, an expired delta link starts a full listing",
           "[sync][microsoft]") {
     graph_emulator graph;
     graph_workspace work{graph};
