@@ -380,3 +380,37 @@ TEST_CASE("graph sync: app-only access must name the mailbox", "[sync][microsoft
                        "user = \"<mailbox>\"\n");
     CHECK(graph.stats()["token"] == 0);
 }
+
+TEST_CASE("graph sync: dropped connections and answers slower than the timeout are retried", "[sync][microsoft]") {
+    graph_emulator graph;
+    graph_workspace work{graph};
+    work.write_config(small_rhythm, "timeout = 1\n");
+    graph.faults(json::array({
+        {{"kind", "batch"}, {"reset", true}, {"times", 1}},
+        {{"kind", "delta"}, {"delay_ms", 2500}, {"times", 1}},
+    }));
+    const auto run = work.sync();
+    INFO(run.out << run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.out.find("created=32 updated=0 deleted=0") != std::string::npos);
+    const auto events = graph.events();
+    CHECK(events.size() == small_rhythm_events);
+    CHECK(tagged_uids(events).size() == small_rhythm_events);
+}
+
+TEST_CASE("graph sync: --dry-run prints the plan and writes nothing, the state included", "[sync][microsoft]") {
+    graph_emulator graph;
+    graph_workspace work{graph};
+    const auto r = work.sync({"--dry-run"});
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("m365: create 2027-11-02T14:00 Quarterly call Q4 FY2028 (new)") != std::string::npos);
+    CHECK(r.out.find("(dry run)") != std::string::npos);
+    CHECK(graph.events().empty());
+    CHECK(graph.stats()["batch"] == 0);
+    // No delta link was kept: the real sync lists in full.
+    graph.reset_stats();
+    REQUIRE(work.sync().exit_code == 0);
+    CHECK(graph.stats()["list"] == 1);
+    CHECK(graph.events().size() == small_rhythm_events);
+}
