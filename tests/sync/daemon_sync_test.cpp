@@ -1,4 +1,4 @@
-#include "google_fixture.h"
+#include "graph_fixture.h"
 
 #include <catch2/catch.hpp>
 
@@ -13,7 +13,8 @@ namespace {
 
 class daemon_with_sync {
 public:
-    explicit daemon_with_sync(sync_workspace& work)
+    template <typename Workspace>
+    explicit daemon_with_sync(Workspace& work)
         : process_{binary,
                    {"--config", work.path("cadenced.toml"), "--listen", "127.0.0.1:0", "--state-dir", work.path("state")},
                    work.path("daemon.log"),
@@ -88,4 +89,28 @@ TEST_CASE("daemon sync: a deferred target shows as degraded, and a stop is not h
     daemon.process().signal(SIGTERM);
     CHECK(daemon.process().wait_exit(10s) == 0);
     CHECK(std::chrono::steady_clock::now() - started < 5s);
+}
+
+TEST_CASE("daemon sync: a Microsoft target is synced at start, then through delta rounds", "[sync][microsoft][daemon]") {
+    graph_emulator graph;
+    graph_workspace work{graph};
+    daemon_with_sync daemon{work};
+    REQUIRE_FALSE(daemon.base().empty());
+    REQUIRE(daemon.process().wait_for_log(std::regex{"sync target=m365 ok created=32"}, 20s));
+    CHECK(graph.events().size() == small_rhythm_events);
+    const auto health = daemon.health();
+    CHECK(health["status"] == "ok");
+    CHECK(health["sync"][0]["target"] == "m365");
+    CHECK(health["sync"][0]["created"] == 32);
+
+    graph.reset_stats();
+    std::string changed = small_rhythm;
+    changed.replace(changed.find("Quarterly call {period}"), 23, "Quarterly business review {period}");
+    work.write_config(changed);
+    REQUIRE(daemon.process().wait_for_log(std::regex{"sync target=m365 ok created=0 updated=8"}, 20s));
+    const auto stats = graph.stats();
+    CHECK(stats["delta"] == 1);
+    CHECK(stats["list"] == 0);
+    daemon.process().signal(SIGTERM);
+    CHECK(daemon.process().wait_exit(10s) == 0);
 }
