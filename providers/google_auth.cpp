@@ -29,18 +29,7 @@ std::string optional_text(const json& j, const char* name) {
 }  // namespace
 
 google_credentials read_google_credentials(const std::string& path) {
-    std::ifstream in{path};
-    if (!in) throw auth_error{"cannot read the credentials file " + path};
-    std::stringstream text;
-    text << in.rdbuf();
-    json j;
-    try {
-        j = json::parse(text.str());
-    } catch (const json::exception&) {
-        // The parser's message may quote the file's content: not repeated.
-        throw auth_error{path + ": not a JSON credentials file"};
-    }
-    if (!j.is_object()) throw auth_error{path + ": not a JSON credentials file"};
+    const json j = read_credentials_file(path);
     const std::string type = optional_text(j, "type");
     google_credentials c;
     c.token_uri = optional_text(j, "token_uri");

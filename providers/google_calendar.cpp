@@ -1,5 +1,6 @@
 #include "providers/google_calendar.h"
 
+#include "providers/authorized_send.h"
 #include "providers/google_batch.h"
 
 #include <algorithm>
@@ -75,52 +76,20 @@ std::string google_calendar::events_url() const {
 }
 
 http_response google_calendar::send(http_request request) {
-    const auto& policy = settings_.retries;
-    bool refreshed = false;
-    std::string last_problem;
-    long last_status = 0;
-    std::string last_reason;
-    for (int attempt = 1; attempt <= policy.max_attempts; ++attempt) {
-        request.headers.erase(std::remove_if(request.headers.begin(), request.headers.end(),
-                                             [](const auto& h) { return h.first == "Authorization"; }),
-                              request.headers.end());
-        request.headers.emplace_back("Authorization", "Bearer " + tokens_.token(false));
-        std::optional<milliseconds> server_wait;
-        try {
-            http_response response = http_.perform(request);
-            if (response.status >= 200 && response.status < 300) return response;
-            const auto [reason, message] = google_error_reason(response);
-            last_status = response.status;
-            last_reason = reason;
-            last_problem = "HTTP " + std::to_string(response.status) + (reason.empty() ? "" : " " + reason) +
-                           (message.empty() ? "" : ": " + message);
-            if (response.status == 401 && !refreshed) {
-                // An expired or revoked token: one fresh token, one retry.
-                refreshed = true;
-                tokens_.token(true);
-                --attempt;
-                continue;
-            }
-            if (response.status == 403 && is_quota_spent(reason))
-                throw api_error{last_problem, response.status, reason, true};
-            const bool retryable = response.status == 429 || (response.status == 403 && is_rate_limit(reason)) ||
-                                   response.status == 500 || response.status == 502 || response.status == 503 ||
-                                   response.status == 504;
-            if (!retryable) throw api_error{last_problem, response.status, reason, false};
-            server_wait = parse_retry_after(response.header("retry-after"), system_clock::now());
-        } catch (const transport_error& e) {
-            if (http_.cancelled()) throw api_error{"sync stopped", 0, "stopped", true};
-            last_status = 0;
-            last_reason = "transport";
-            last_problem = e.what();
-        }
-        if (attempt == policy.max_attempts) break;
-        if (server_wait && *server_wait > policy.max_retry_after)
-            throw api_error{last_problem + " (Retry-After longer than a sync waits)", last_status, last_reason, true};
-        wait_(server_wait ? *server_wait : backoff_delay(policy, attempt, random_));
-    }
-    throw api_error{last_problem + " (gave up after " + std::to_string(policy.max_attempts) + " attempts)", last_status,
-                    last_reason, true};
+    return send_authorized(http_, tokens_, std::move(request), settings_.retries, wait_, random_,
+                           [](const http_response& response) {
+                               const auto [reason, message] = google_error_reason(response);
+                               const std::string problem = "HTTP " + std::to_string(response.status) +
+                                                           (reason.empty() ? "" : " " + reason) +
+                                                           (message.empty() ? "" : ": " + message);
+                               if (response.status == 403 && is_quota_spent(reason))
+                                   return refusal{refusal::next::defer_target, reason, problem};
+                               const bool retryable = response.status == 429 ||
+                                                      (response.status == 403 && is_rate_limit(reason)) ||
+                                                      response.status == 500 || response.status == 502 ||
+                                                      response.status == 503 || response.status == 504;
+                               return refusal{retryable ? refusal::next::retry : refusal::next::fail, reason, problem};
+                           });
 }
 
 void google_calendar::remember_listings(sync_state& state, std::string target) {

@@ -1,5 +1,6 @@
 #include "providers/graph_calendar.h"
 
+#include "providers/authorized_send.h"
 #include "providers/graph_event.h"
 
 #include <spdlog/spdlog.h>
@@ -99,45 +100,12 @@ std::string graph_calendar::tag_filter(const std::string& value_prefix) const {
 }
 
 http_response graph_calendar::send(http_request request) {
-    const auto& policy = settings_.retries;
-    bool refreshed = false;
-    std::string last_problem, last_code;
-    long last_status = 0;
-    for (int attempt = 1; attempt <= policy.max_attempts; ++attempt) {
-        request.headers.erase(std::remove_if(request.headers.begin(), request.headers.end(),
-                                             [](const auto& h) { return h.first == "Authorization"; }),
-                              request.headers.end());
-        request.headers.emplace_back("Authorization", "Bearer " + tokens_.token(false));
-        std::optional<milliseconds> server_wait;
-        try {
-            http_response response = http_.perform(request);
-            if (response.status >= 200 && response.status < 300) return response;
-            const auto [code, message] = graph_error_code(response.body);
-            last_status = response.status;
-            last_code = code;
-            last_problem = describe_error(response.status, code, message);
-            if (response.status == 401 && !refreshed) {
-                // An expired or revoked token: one fresh token, one retry.
-                refreshed = true;
-                tokens_.token(true);
-                --attempt;
-                continue;
-            }
-            if (!is_retryable(response.status)) throw api_error{last_problem, response.status, code, false};
-            server_wait = parse_retry_after(response.header("retry-after"), system_clock::now());
-        } catch (const transport_error& e) {
-            if (http_.cancelled()) throw api_error{"sync stopped", 0, "stopped", true};
-            last_status = 0;
-            last_code = "transport";
-            last_problem = e.what();
-        }
-        if (attempt == policy.max_attempts) break;
-        if (server_wait && *server_wait > policy.max_retry_after)
-            throw api_error{last_problem + " (Retry-After longer than a sync waits)", last_status, last_code, true};
-        wait_(server_wait ? *server_wait : backoff_delay(policy, attempt, random_));
-    }
-    throw api_error{last_problem + " (gave up after " + std::to_string(policy.max_attempts) + " attempts)", last_status,
-                    last_code, true};
+    return send_authorized(http_, tokens_, std::move(request), settings_.retries, wait_, random_,
+                           [](const http_response& response) {
+                               const auto [code, message] = graph_error_code(response.body);
+                               return refusal{is_retryable(response.status) ? refusal::next::retry : refusal::next::fail,
+                                              code, describe_error(response.status, code, message)};
+                           });
 }
 
 std::map<std::string, graph_calendar::item_answer> graph_calendar::send_batch(const std::vector<batch_item>& items) {

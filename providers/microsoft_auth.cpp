@@ -38,18 +38,7 @@ std::string errno_text() { return std::strerror(errno); }
 }  // namespace
 
 microsoft_app read_microsoft_app(const std::string& path) {
-    std::ifstream in{path};
-    if (!in) throw auth_error{"cannot read the credentials file " + path};
-    std::stringstream text;
-    text << in.rdbuf();
-    json j;
-    try {
-        j = json::parse(text.str());
-    } catch (const json::exception&) {
-        // The parser's message may quote the file's content: not repeated.
-        throw auth_error{path + ": not a JSON credentials file"};
-    }
-    if (!j.is_object()) throw auth_error{path + ": not a JSON credentials file"};
+    const json j = read_credentials_file(path);
     microsoft_app app;
     app.tenant = require(j, {"tenant", "tenant_id"}, path);
     app.client_id = require(j, {"client_id", "appId"}, path);

@@ -1,6 +1,7 @@
 #include "providers/oauth.h"
 
-#include <nlohmann/json.hpp>
+#include <fstream>
+#include <sstream>
 
 namespace cadenced::providers {
 
@@ -29,6 +30,22 @@ std::pair<std::string, std::string> oauth_error(const http_response& r) {
 }
 
 }  // namespace
+
+nlohmann::json read_credentials_file(const std::string& path) {
+    std::ifstream in{path};
+    if (!in) throw auth_error{"cannot read the credentials file " + path};
+    std::stringstream text;
+    text << in.rdbuf();
+    json j;
+    try {
+        j = json::parse(text.str());
+    } catch (const json::exception&) {
+        // The parser's message may quote the file's content: not repeated.
+        throw auth_error{path + ": not a JSON credentials file"};
+    }
+    if (!j.is_object()) throw auth_error{path + ": not a JSON credentials file"};
+    return j;
+}
 
 std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
     std::string out;

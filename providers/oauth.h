@@ -5,6 +5,8 @@
 
 #include "providers/http_client.h"
 
+#include <nlohmann/json.hpp>
+
 #include <chrono>
 #include <stdexcept>
 #include <string>
@@ -35,6 +37,10 @@ public:
     virtual ~access_token_source() = default;
     virtual std::string token(bool force_refresh) = 0;
 };
+
+/// A credentials file's JSON object. Throws auth_error naming the file,
+/// never quoting it (it holds secrets).
+nlohmann::json read_credentials_file(const std::string& path);
 
 /// "a=b&c=d" with every value percent-encoded
 /// (application/x-www-form-urlencoded).
