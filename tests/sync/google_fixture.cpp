@@ -8,15 +8,17 @@ namespace sync_test {
 using nlohmann::json;
 using namespace std::chrono_literals;
 
-namespace {
-
-json get_json(const std::string& url) {
+json control_get(const std::string& url) {
     const auto r = test_support::http_get(url);
     if (r.status != 200) throw std::runtime_error{"emulator control " + url + ": " + std::to_string(r.status) + " " + r.error};
     return json::parse(r.body);
 }
 
-}  // namespace
+std::string control_post(const std::string& url, const json& body) {
+    const auto r = test_support::http_send("POST", url, body.dump(), {"Content-Type: application/json"});
+    if (r.status != 200) throw std::runtime_error{"emulator control " + url + ": " + std::to_string(r.status)};
+    return r.body;
+}
 
 google_emulator::google_emulator(int latency_ms)
     : process_{"/usr/bin/python3", {GOOGLE_EMULATOR, "--latency-ms", std::to_string(latency_ms)},
@@ -26,7 +28,7 @@ google_emulator::google_emulator(int latency_ms)
     port_ = std::stoi((*m)[1].str());
 }
 
-json google_emulator::events() const { return get_json(base() + "/_control/events"); }
+json google_emulator::events() const { return control_get(base() + "/_control/events"); }
 
 std::vector<json> google_emulator::live_events() const {
     std::vector<json> out;
@@ -35,16 +37,14 @@ std::vector<json> google_emulator::live_events() const {
     return out;
 }
 
-json google_emulator::stats() const { return get_json(base() + "/_control/stats"); }
+json google_emulator::stats() const { return control_get(base() + "/_control/stats"); }
 
 void google_emulator::reset_stats() const { control("reset-stats", json::object()); }
 
 void google_emulator::faults(const json& rules) const { control("faults", rules); }
 
 void google_emulator::control(const std::string& what, const json& body) const {
-    const auto r = test_support::http_send("POST", base() + "/_control/" + what, body.dump(),
-                                           {"Content-Type: application/json"});
-    if (r.status != 200) throw std::runtime_error{"emulator control " + what + ": " + std::to_string(r.status)};
+    control_post(base() + "/_control/" + what, body);
 }
 
 sync_workspace::sync_workspace(const google_emulator& emulator) : emulator_{emulator} {

@@ -40,6 +40,10 @@ reminder_minutes = 30
 inline constexpr std::size_t small_rhythm_events = 32;
 inline constexpr std::size_t small_rhythm_quarterly = 8;
 
+/// GET / POST on an emulator's /_control endpoints; throws unless 200.
+nlohmann::json control_get(const std::string& url);
+std::string control_post(const std::string& url, const nlohmann::json& body);
+
 class google_emulator {
 public:
     explicit google_emulator(int latency_ms = 0);

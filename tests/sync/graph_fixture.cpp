@@ -8,16 +8,6 @@ namespace sync_test {
 using nlohmann::json;
 using namespace std::chrono_literals;
 
-namespace {
-
-json get_json(const std::string& url) {
-    const auto r = test_support::http_get(url);
-    if (r.status != 200) throw std::runtime_error{"emulator control " + url + ": " + std::to_string(r.status) + " " + r.error};
-    return json::parse(r.body);
-}
-
-}  // namespace
-
 graph_emulator::graph_emulator(int latency_ms)
     : process_{"/usr/bin/python3", {GRAPH_EMULATOR, "--latency-ms", std::to_string(latency_ms)},
                dir_.file("emulator.log")} {
@@ -27,21 +17,19 @@ graph_emulator::graph_emulator(int latency_ms)
 }
 
 std::vector<json> graph_emulator::events() const {
-    const json all = get_json(base() + "/_control/events");
+    const json all = control_get(base() + "/_control/events");
     return {all.begin(), all.end()};
 }
 
-json graph_emulator::stats() const { return get_json(base() + "/_control/stats"); }
+json graph_emulator::stats() const { return control_get(base() + "/_control/stats"); }
 
 void graph_emulator::reset_stats() const { control("reset-stats", json::object()); }
 
 void graph_emulator::faults(const json& rules) const { control("faults", rules); }
 
 json graph_emulator::control(const std::string& what, const json& body) const {
-    const auto r = test_support::http_send("POST", base() + "/_control/" + what, body.dump(),
-                                           {"Content-Type: application/json"});
-    if (r.status != 200) throw std::runtime_error{"emulator control " + what + ": " + std::to_string(r.status)};
-    return r.body.empty() ? json{} : json::parse(r.body, nullptr, false);
+    const std::string answer = control_post(base() + "/_control/" + what, body);
+    return answer.empty() ? json{} : json::parse(answer, nullptr, false);
 }
 
 std::string graph_tagged_uid(const json& event) {
