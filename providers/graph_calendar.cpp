@@ -150,29 +150,37 @@ std::map<std::string, graph_calendar::item_answer> graph_calendar::send_batch(co
     return answers;
 }
 
-std::vector<json> graph_calendar::fetch_pages(std::string url) {
+std::pair<std::vector<json>, std::string> graph_calendar::fetch_pages(std::string url, bool delta) {
+    const std::string what = delta ? "the delta round" : "the event listing";
     std::vector<json> items;
     std::set<std::string> seen;
-    while (!url.empty()) {
-        if (!seen.insert(url).second)
-            throw api_error{"the event listing repeats a page link", 0, "invalidResponse", true};
+    while (true) {
+        if (!seen.insert(url).second) throw api_error{what + " repeats a page link", 0, "invalidResponse", true};
         http_request request;
         request.url = url;
         request.headers = {{"Accept", "application/json"}};
+        if (delta) request.headers.emplace_back("Prefer", "odata.maxpagesize=1000");
         const http_response response = send(request);
         json page;
         try {
             page = json::parse(response.body);
         } catch (const json::exception&) {
-            throw api_error{"the event listing is not JSON", response.status, "invalidResponse", true};
+            throw api_error{what + " is not JSON", response.status, "invalidResponse", true};
         }
         if (!page.is_object() || !page.contains("value") || !page["value"].is_array())
-            throw api_error{"the event listing has no \"value\" array", response.status, "invalidResponse", true};
+            throw api_error{what + " has no \"value\" array", response.status, "invalidResponse", true};
         for (auto& item : page["value"]) items.push_back(std::move(item));
-        const auto next = page.find("@odata.nextLink");
-        url = next != page.end() && next->is_string() ? next->get<std::string>() : std::string{};
+        if (const auto next = page.find("@odata.nextLink"); next != page.end() && next->is_string()) {
+            url = next->get<std::string>();
+            continue;
+        }
+        const auto link = page.find("@odata.deltaLink");
+        std::string delta_link = link != page.end() && link->is_string() ? link->get<std::string>() : std::string{};
+        // Without a delta link a round may be cut short.
+        if (delta && delta_link.empty())
+            throw api_error{what + " ended without a delta link", response.status, "invalidResponse", true};
+        return {std::move(items), std::move(delta_link)};
     }
-    return items;
 }
 
 namespace {
@@ -206,37 +214,9 @@ std::vector<json> graph_calendar::list_filtered_items() {
     const std::string filter =
         tag_filter(graph_tag_prefix) + " and end/dateTime ge " + odata_literal(utc_text(settings_.horizon_start));
     return fetch_pages(settings_.api_base + collection_path() + "?$filter=" + http_client::escape(filter) + "&" +
-                       listing_options() + "&$top=1000");
-}
-
-std::pair<std::vector<json>, std::string> graph_calendar::fetch_delta(std::string url) {
-    std::vector<json> items;
-    std::set<std::string> seen;
-    while (true) {
-        if (!seen.insert(url).second) throw api_error{"the delta round repeats a page link", 0, "invalidResponse", true};
-        http_request request;
-        request.url = url;
-        request.headers = {{"Accept", "application/json"}, {"Prefer", "odata.maxpagesize=1000"}};
-        const http_response response = send(request);
-        json page;
-        try {
-            page = json::parse(response.body);
-        } catch (const json::exception&) {
-            throw api_error{"the delta round is not JSON", response.status, "invalidResponse", true};
-        }
-        if (!page.is_object() || !page.contains("value") || !page["value"].is_array())
-            throw api_error{"the delta round has no \"value\" array", response.status, "invalidResponse", true};
-        for (auto& item : page["value"]) items.push_back(std::move(item));
-        if (const auto next = page.find("@odata.nextLink"); next != page.end() && next->is_string()) {
-            url = next->get<std::string>();
-            continue;
-        }
-        // Without a delta link the round may be cut short.
-        const auto link = page.find("@odata.deltaLink");
-        if (link == page.end() || !link->is_string() || link->get<std::string>().empty())
-            throw api_error{"the delta round ended without a delta link", response.status, "invalidResponse", true};
-        return {std::move(items), link->get<std::string>()};
-    }
+                       listing_options() + "&$top=1000",
+                       false)
+        .first;
 }
 
 std::map<std::string, std::optional<std::string>> graph_calendar::read_events(const std::vector<std::string>& ids) {
@@ -273,7 +253,7 @@ std::vector<remote_event> graph_calendar::list_incrementally() {
     auto remembered = memory_->remembered_listing(memory_target_, source);
     if (remembered) {
         try {
-            auto [changes, link] = fetch_delta(remembered->token);
+            auto [changes, link] = fetch_pages(remembered->token, true);
             std::map<std::string, std::optional<std::string>> delta;
             std::vector<std::string> unknown;
             for (const auto& item : changes) {
@@ -308,9 +288,10 @@ std::vector<remote_event> graph_calendar::list_incrementally() {
         // The delta round first: what changes while the full listing runs
         // shows in the next round.
         const auto window_end = settings_.horizon_start + days{3 * 366};
-        auto [ignored, link] = fetch_delta(settings_.api_base + user_path() + "/calendarView/delta?startDateTime=" +
-                                           http_client::escape(utc_text(settings_.horizon_start) + "Z") +
-                                           "&endDateTime=" + http_client::escape(utc_text(window_end) + "Z"));
+        auto [ignored, link] = fetch_pages(settings_.api_base + user_path() + "/calendarView/delta?startDateTime=" +
+                                               http_client::escape(utc_text(settings_.horizon_start) + "Z") +
+                                               "&endDateTime=" + http_client::escape(utc_text(window_end) + "Z"),
+                                           true);
         sync_state::listing full;
         full.token = link;
         for (const auto& item : list_filtered_items()) full.events[item.value("id", "")] = item.dump();

@@ -76,9 +76,10 @@ private:
     http_response send(http_request request);
     /// One $batch round trip; answers by item id. Throws api_error.
     std::map<std::string, item_answer> send_batch(const std::vector<batch_item>& items);
-    std::vector<nlohmann::json> fetch_pages(std::string url);
-    /// Every page of a delta round from `url`; the round's delta link.
-    std::pair<std::vector<nlohmann::json>, std::string> fetch_delta(std::string url);
+    /// Every page of a listing or (`delta`) a delta round from `url`,
+    /// following @odata.nextLink; and the last page's delta link, which a
+    /// delta round must end with.
+    std::pair<std::vector<nlohmann::json>, std::string> fetch_pages(std::string url, bool delta);
     std::vector<nlohmann::json> list_filtered_items();
     std::vector<remote_event> list_incrementally();
     /// The tagged events among `ids`, read one by one (in batches).
