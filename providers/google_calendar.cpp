@@ -93,8 +93,7 @@ http_response google_calendar::send(http_request request) {
 }
 
 void google_calendar::remember_listings(sync_state& state, std::string target) {
-    memory_ = &state;
-    memory_target_ = std::move(target);
+    memory_.attach(state, std::move(target));
 }
 
 std::pair<std::vector<json>, std::string> google_calendar::fetch_pages(const std::string& query, bool need_sync_token) {
@@ -144,37 +143,32 @@ std::vector<remote_event> google_calendar::list_incrementally() {
     // syncToken goes with neither the tag filter nor timeMin, so the
     // listing covers the whole calendar; only cadenced's events are kept.
     const std::string source = settings_.api_base + " " + settings_.calendar_id;
-    memory_source_ = source;
-    auto remembered = memory_->remembered_listing(memory_target_, source);
+    const sync_state::listing* remembered = memory_.open(source);
     if (remembered) {
         try {
             auto [changes, token] = fetch_pages("syncToken=" + http_client::escape(remembered->token) + "&maxResults=2500", true);
             std::map<std::string, std::optional<std::string>> delta;
             for (const auto& item : changes) {
                 const std::string id = item.value("id", "");
-                const auto known = remembered->events.find(id);
+                const std::string* known = memory_.find(id);
                 if (google_remote_event(item)) {
                     delta[id] = item.dump();
-                } else if (item.value("status", "") == "cancelled" && known != remembered->events.end()) {
+                } else if (item.value("status", "") == "cancelled" && known) {
                     // A deletion carries only the id: ours, still tagged.
-                    json was = json::parse(known->second);
+                    json was = json::parse(*known);
                     was["status"] = "cancelled";
                     was["etag"] = item.value("etag", "");
                     delta[id] = was.dump();
-                } else if (known != remembered->events.end()) {
+                } else if (known) {
                     delta[id] = std::nullopt;  // no longer tagged as ours
                 }
             }
-            memory_->update_listing(memory_target_, source, delta, token);
-            for (auto& [id, text] : delta) {
-                if (text) remembered->events[id] = *text;
-                else remembered->events.erase(id);
-            }
+            memory_.apply(delta, token);
         } catch (const api_error& e) {
             if (e.status() != 410) throw;
             // The token expired (410 fullSyncRequired): list in full.
-            memory_->forget_listing(memory_target_);
-            remembered.reset();
+            memory_.forget();
+            remembered = nullptr;
         }
     }
     if (!remembered) {
@@ -183,14 +177,12 @@ std::vector<remote_event> google_calendar::list_incrementally() {
         full.token = token;
         for (const auto& item : items)
             if (google_remote_event(item)) full.events[item.value("id", "")] = item.dump();
-        memory_->remember_listing(memory_target_, source, full);
-        remembered = std::move(full);
+        memory_.replace(std::move(full));
     }
-    listed_ = remembered;
     // Events that ended before the horizon are history: never planned.
     const std::string horizon = rfc3339(settings_.horizon_start).substr(0, 10);
     std::vector<remote_event> out;
-    for (const auto& [id, text] : remembered->events) {
+    for (const auto& [id, text] : memory_.current()->events) {
         const json item = json::parse(text);
         const json& end = item.contains("end") && item["end"].is_object() ? item["end"] : json::object();
         const std::string end_day = end.value("date", end.value("dateTime", "")).substr(0, 10);
@@ -201,24 +193,24 @@ std::vector<remote_event> google_calendar::list_incrementally() {
 }
 
 void google_calendar::note_written(const std::string& id, const std::optional<json>& event) {
-    if (!memory_ || !listed_) return;
-    std::optional<std::string> text;
+    if (!memory_.current()) return;
+    std::string text;
     if (event) {
         text = event->dump();
     } else {
         // Deleted: Google keeps it as cancelled, and so does the listing.
-        const auto known = listed_->events.find(id);
-        if (known == listed_->events.end()) return;
-        json was = json::parse(known->second);
+        const std::string* known = memory_.find(id);
+        if (!known) return;
+        json was = json::parse(*known);
         was["status"] = "cancelled";
         text = was.dump();
     }
-    listed_->events[id] = *text;
-    memory_->update_listing(memory_target_, memory_source_, {{id, text}}, listed_->token);
+    memory_.note(id, std::move(text));
+    memory_.save();
 }
 
 std::vector<remote_event> google_calendar::list_managed() {
-    return memory_ ? list_incrementally() : list_filtered();
+    return memory_.attached() ? list_incrementally() : list_filtered();
 }
 
 apply_result google_calendar::apply(const std::vector<write_op>& ops) {

@@ -6,6 +6,7 @@
 #include "providers/google_auth.h"
 #include "providers/google_event.h"
 #include "providers/http_client.h"
+#include "providers/listing_memory.h"
 #include "providers/retry.h"
 #include "providers/sync_state.h"
 
@@ -64,13 +65,8 @@ private:
     http_client& http_;
     sleeper wait_;
     std::mt19937_64 random_;
-    sync_state* memory_ = nullptr;
-    std::string memory_target_;
-    std::string memory_source_;
-    /// The remembered listing as of the last list_managed(), kept in step
-    /// with what this client writes: a later incremental listing reports a
-    /// deletion by id only, which must find the event here.
-    std::optional<sync_state::listing> listed_;
+    /// The remembered listing, kept in step with what this client writes.
+    listing_memory memory_;
     /// Records a successful write in the remembered listing.
     void note_written(const std::string& id, const std::optional<nlohmann::json>& event);
 };

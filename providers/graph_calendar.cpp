@@ -206,8 +206,7 @@ void merge_delta_item(json& known, const json& item) {
 }  // namespace
 
 void graph_calendar::remember_listings(sync_state& state, std::string target) {
-    memory_ = &state;
-    memory_target_ = std::move(target);
+    memory_.attach(state, std::move(target));
 }
 
 std::vector<json> graph_calendar::list_filtered_items() {
@@ -249,8 +248,7 @@ std::map<std::string, std::optional<std::string>> graph_calendar::read_events(co
 
 std::vector<remote_event> graph_calendar::list_incrementally() {
     const std::string source = settings_.api_base + " " + settings_.user + " " + utc_text(settings_.horizon_start);
-    memory_source_ = source;
-    auto remembered = memory_->remembered_listing(memory_target_, source);
+    const sync_state::listing* remembered = memory_.open(source);
     if (remembered) {
         try {
             auto [changes, link] = fetch_pages(remembered->token, true);
@@ -259,11 +257,11 @@ std::vector<remote_event> graph_calendar::list_incrementally() {
             for (const auto& item : changes) {
                 const std::string id = item.value("id", "");
                 if (id.empty()) continue;
-                const auto known = remembered->events.find(id);
+                const std::string* known = memory_.find(id);
                 if (item.contains("@removed")) {
-                    if (known != remembered->events.end()) delta[id] = std::nullopt;
-                } else if (known != remembered->events.end()) {
-                    json merged = json::parse(known->second);
+                    if (known) delta[id] = std::nullopt;
+                } else if (known) {
+                    json merged = json::parse(*known);
                     merge_delta_item(merged, item);
                     delta[id] = merged.dump();
                 } else {
@@ -271,17 +269,12 @@ std::vector<remote_event> graph_calendar::list_incrementally() {
                 }
             }
             for (auto& [id, text] : read_events(unknown)) delta[id] = std::move(text);
-            memory_->update_listing(memory_target_, source, delta, link);
-            for (auto& [id, text] : delta) {
-                if (text) remembered->events[id] = *text;
-                else remembered->events.erase(id);
-            }
-            remembered->token = link;
+            memory_.apply(delta, link);
         } catch (const api_error& e) {
             // 410 Gone (syncStateNotFound, resyncRequired): list in full.
             if (e.status() != 410 && e.reason() != "syncStateNotFound" && e.reason() != "resyncRequired") throw;
-            memory_->forget_listing(memory_target_);
-            remembered.reset();
+            memory_.forget();
+            remembered = nullptr;
         }
     }
     if (!remembered) {
@@ -295,13 +288,11 @@ std::vector<remote_event> graph_calendar::list_incrementally() {
         sync_state::listing full;
         full.token = link;
         for (const auto& item : list_filtered_items()) full.events[item.value("id", "")] = item.dump();
-        memory_->remember_listing(memory_target_, source, full);
-        remembered = std::move(full);
+        memory_.replace(std::move(full));
     }
-    listed_ = remembered;
     const std::string horizon = utc_text(settings_.horizon_start);
     std::vector<remote_event> out;
-    for (const auto& [id, text] : remembered->events) {
+    for (const auto& [id, text] : memory_.current()->events) {
         const json item = json::parse(text);
         const json& end = item.contains("end") && item["end"].is_object() ? item["end"] : json::object();
         if (end.value("dateTime", "").substr(0, 19) < horizon) continue;  // history
@@ -312,7 +303,7 @@ std::vector<remote_event> graph_calendar::list_incrementally() {
 
 std::vector<remote_event> graph_calendar::list_managed() {
     // Graph's event delta covers the default calendar's calendar view.
-    if (memory_ && settings_.calendar_id.empty()) return list_incrementally();
+    if (memory_.attached() && settings_.calendar_id.empty()) return list_incrementally();
     std::vector<remote_event> out;
     for (const auto& item : list_filtered_items())
         if (auto r = graph_remote_event(item)) out.push_back(std::move(*r));
@@ -320,43 +311,31 @@ std::vector<remote_event> graph_calendar::list_managed() {
 }
 
 void graph_calendar::note_event(const std::string& id, const std::optional<json>& event) {
-    if (!memory_ || !listed_ || id.empty()) return;
-    std::optional<std::string> text;
-    if (event) {
-        json merged = *event;
-        // Attachments are noted as they are written.
-        if (const auto known = listed_->events.find(id); known != listed_->events.end()) {
-            const json was = json::parse(known->second);
-            if (was.contains("attachments")) merged["attachments"] = was["attachments"];
-        }
-        if (!merged.contains("attachments")) merged["attachments"] = json::array();
-        text = merged.dump();
-        listed_->events[id] = *text;
-    } else {
-        listed_->events.erase(id);
+    if (!event) {
+        memory_.note(id, std::nullopt);
+        return;
     }
-    unsaved_[id] = text;
-}
-
-void graph_calendar::save_notes() {
-    if (!memory_ || !listed_ || unsaved_.empty()) return;
-    memory_->update_listing(memory_target_, memory_source_, unsaved_, listed_->token);
-    unsaved_.clear();
+    json merged = *event;
+    // Attachments are noted as they are written.
+    if (const std::string* known = memory_.find(id)) {
+        const json was = json::parse(*known);
+        if (was.contains("attachments")) merged["attachments"] = was["attachments"];
+    }
+    if (!merged.contains("attachments")) merged["attachments"] = json::array();
+    memory_.note(id, merged.dump());
 }
 
 void graph_calendar::note_attachments(const std::string& event_id, const std::vector<std::string>& removed,
                                       const std::string& added) {
-    if (!memory_ || !listed_) return;
-    const auto known = listed_->events.find(event_id);
-    if (known == listed_->events.end()) return;
-    json event = json::parse(known->second);
+    const std::string* known = memory_.find(event_id);
+    if (!known) return;
+    json event = json::parse(*known);
     json kept = json::array();
     for (const auto& a : event.value("attachments", json::array()))
         if (std::find(removed.begin(), removed.end(), a.value("id", "")) == removed.end()) kept.push_back(a);
     if (!added.empty()) kept.push_back({{"id", added}, {"name", graph_agenda_attachment}});
     event["attachments"] = std::move(kept);
-    known->second = event.dump();
-    unsaved_[event_id] = known->second;
+    memory_.note(event_id, event.dump());
 }
 
 std::optional<api_error> graph_calendar::run_rounds(std::vector<std::size_t> todo, const item_builder& item_for,
@@ -375,7 +354,7 @@ std::optional<api_error> graph_calendar::run_rounds(std::vector<std::size_t> tod
             try {
                 answers = send_batch(items);
             } catch (const api_error& e) {
-                save_notes();
+                memory_.save();
                 return e;
             }
             for (std::size_t k = first; k < last; ++k) {
@@ -408,7 +387,7 @@ std::optional<api_error> graph_calendar::run_rounds(std::vector<std::size_t> tod
                 }
             }
         }
-        save_notes();
+        memory_.save();
         if (again.empty()) break;
         if (throttled) {
             if (round >= settings_.retries.max_attempts)

@@ -7,8 +7,8 @@
 #include "providers/calendar_service.h"
 #include "providers/http_client.h"
 #include "providers/oauth.h"
+#include "providers/listing_memory.h"
 #include "providers/retry.h"
-#include "providers/sync_state.h"
 
 #include <nlohmann/json.hpp>
 
@@ -88,9 +88,6 @@ private:
     /// written (nullopt: deleted).
     void note_event(const std::string& id, const std::optional<nlohmann::json>& event);
     void note_attachments(const std::string& event_id, const std::vector<std::string>& removed, const std::string& added);
-    /// Writes the notes to the state, once per batch round rather than per
-    /// event. Notes lost to a crash come back with the next delta round.
-    void save_notes();
 
     std::string user_path() const;        ///< "/me" or "/users/{id}"
     std::string collection_path() const;  ///< the calendar's events
@@ -103,13 +100,8 @@ private:
     http_client& http_;
     sleeper wait_;
     std::mt19937_64 random_;
-    sync_state* memory_ = nullptr;
-    std::string memory_target_;
-    std::string memory_source_;
-    /// The remembered listing as of list_managed(), kept in step with what
-    /// this client writes.
-    std::optional<sync_state::listing> listed_;
-    std::map<std::string, std::optional<std::string>> unsaved_;
+    /// The remembered listing, kept in step with what this client writes.
+    listing_memory memory_;
 };
 
 /// Graph's error code ("ErrorItemNotFound") and message from an error body;
