@@ -1,5 +1,7 @@
 #include "support/rsa_keys.h"
 
+#include <algorithm>
+
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
@@ -26,15 +28,21 @@ rsa_key_pair make_rsa_key() {
     return pair;
 }
 
-std::string base64url_decode(std::string text) {
-    for (char& c : text) c = c == '-' ? '+' : c == '_' ? '/' : c;
-    const std::size_t padding = (4 - text.size() % 4) % 4;
-    text.append(padding, '=');
+std::string base64_decode(const std::string& text) {
     std::string out(text.size(), '\0');
     const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
                                   reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
+    if (n < 0) return {};
+    // EVP_DecodeBlock counts the bytes the padding stands for.
+    const auto padding = text.size() - std::min(text.size(), text.find_last_not_of('=') + 1);
     out.resize(static_cast<std::size_t>(n) - padding);
     return out;
+}
+
+std::string base64url_decode(std::string text) {
+    for (char& c : text) c = c == '-' ? '+' : c == '_' ? '/' : c;
+    text.append((4 - text.size() % 4) % 4, '=');
+    return base64_decode(text);
 }
 
 bool rs256_verifies(const std::string& input, const std::string& signature, const std::string& public_pem) {

@@ -1,6 +1,7 @@
 #pragma once
-// RSA keys and RS256 checks for the tests of service-account JWTs, made with
-// OpenSSL directly: an oracle independent of the code under test.
+// RSA keys and RS256 checks for the tests of service-account JWTs, and
+// base64 decoding, made with OpenSSL directly: an oracle independent of
+// the code under test.
 
 #include <string>
 
@@ -13,6 +14,9 @@ struct rsa_key_pair {
 
 /// A fresh 2048-bit key. Throws std::runtime_error if OpenSSL fails.
 rsa_key_pair make_rsa_key();
+
+/// Standard base64 (with padding), decoded.
+std::string base64_decode(const std::string& text);
 
 /// base64url without padding, decoded.
 std::string base64url_decode(std::string text);

@@ -2,6 +2,7 @@
 // tags, agendas attached, batches, faults, human edits, and the device
 // code sign-in of delegated access.
 #include "graph_fixture.h"
+#include "support/rsa_keys.h"
 
 #include <catch2/catch.hpp>
 
@@ -36,25 +37,7 @@ std::set<std::string> tagged_uids(const std::vector<json>& events) {
 
 std::string agenda_html(const json& event) {
     for (const auto& a : event.value("attachments", json::array()))
-        if (a.value("name", "") == "agenda.html") {
-            // The emulator keeps contentBytes as sent (base64).
-            const std::string b64 = a.value("contentBytes", "");
-            static const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-            std::string out;
-            unsigned buffer = 0;
-            int bits = 0;
-            for (const char c : b64) {
-                const auto pos = alphabet.find(c);
-                if (pos == std::string::npos) continue;
-                buffer = (buffer << 6) | static_cast<unsigned>(pos);
-                bits += 6;
-                if (bits >= 8) {
-                    bits -= 8;
-                    out += static_cast<char>((buffer >> bits) & 0xFF);
-                }
-            }
-            return out;
-        }
+        if (a.value("name", "") == "agenda.html") return test_support::base64_decode(a.value("contentBytes", ""));
     return {};
 }
 
