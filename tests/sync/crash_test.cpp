@@ -2,13 +2,9 @@
 
 #include <catch2/catch.hpp>
 
-#include <csignal>
-#include <random>
 #include <set>
-#include <thread>
 
 using namespace sync_test;
-using namespace std::chrono_literals;
 using nlohmann::json;
 
 TEST_CASE("google sync: killed at random points, one clean run leaves exactly the schedule", "[sync][google][crash]") {
@@ -20,18 +16,13 @@ TEST_CASE("google sync: killed at random points, one clean run leaves exactly th
     std::string renamed = small_rhythm;
     renamed.replace(renamed.find("Monthly review {period}"), 23, "Monthly business review {period}");
 
-    std::mt19937 random{20261123};  // fixed: a failure can be replayed
-    std::uniform_int_distribution<int> delay_ms{0, 800};
-    int killed = 0;
-    // Runs that finish before their kill do not count.
-    for (int run = 0; killed < 24 && run < 80; ++run) {
-        // Half the runs sync a changed config, so updates are cut short too.
-        work.write_config(run % 2 == 0 ? small_rhythm : renamed);
-        test_support::background_process sync{binary, work.sync_args(), work.path("sync.log")};
-        std::this_thread::sleep_for(std::chrono::milliseconds{delay_ms(random)});
-        sync.signal(SIGKILL);
-        if (sync.wait_exit(10s) == -1) ++killed;
-    }
+    // Half the runs sync a changed config, so updates are cut short too.
+    const int killed = kill_runs_at_random_points(
+        [&](int run) {
+            work.write_config(run % 2 == 0 ? small_rhythm : renamed);
+            return work.sync_args();
+        },
+        work.path("sync.log"), 20261123, 800, 24);
     INFO("runs killed before they finished: " << killed);
     REQUIRE(killed >= 20);
 

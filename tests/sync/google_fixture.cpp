@@ -1,7 +1,10 @@
 #include "google_fixture.h"
 
+#include <csignal>
+#include <random>
 #include <regex>
 #include <stdexcept>
+#include <thread>
 
 namespace sync_test {
 
@@ -18,6 +21,21 @@ std::string control_post(const std::string& url, const json& body) {
     const auto r = test_support::http_send("POST", url, body.dump(), {"Content-Type: application/json"});
     if (r.status != 200) throw std::runtime_error{"emulator control " + url + ": " + std::to_string(r.status)};
     return r.body;
+}
+
+int kill_runs_at_random_points(const std::function<std::vector<std::string>(int run)>& args_for, const std::string& log,
+                               unsigned seed, int max_delay_ms, int wanted) {
+    std::mt19937 random{seed};
+    std::uniform_int_distribution<int> delay_ms{0, max_delay_ms};
+    int killed = 0;
+    // Runs that finish before their kill do not count.
+    for (int run = 0; killed < wanted && run < 80; ++run) {
+        test_support::background_process sync{binary, args_for(run), log};
+        std::this_thread::sleep_for(std::chrono::milliseconds{delay_ms(random)});
+        sync.signal(SIGKILL);
+        if (sync.wait_exit(10s) == -1) ++killed;
+    }
+    return killed;
 }
 
 google_emulator::google_emulator(int latency_ms)

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,13 @@ inline constexpr std::size_t small_rhythm_quarterly = 8;
 /// GET / POST on an emulator's /_control endpoints; throws unless 200.
 nlohmann::json control_get(const std::string& url);
 std::string control_post(const std::string& url, const nlohmann::json& body);
+
+/// Starts cadenced with `args_for(run)` over and over, killing each run
+/// with SIGKILL after a random delay (0-`max_delay_ms`, from a fixed seed so
+/// that a failure can be replayed), until `wanted` runs were killed before
+/// they finished or 80 runs were started. Returns how many were.
+int kill_runs_at_random_points(const std::function<std::vector<std::string>(int run)>& args_for, const std::string& log,
+                               unsigned seed, int max_delay_ms, int wanted);
 
 class google_emulator {
 public:

@@ -2,13 +2,9 @@
 
 #include <catch2/catch.hpp>
 
-#include <csignal>
-#include <random>
 #include <set>
-#include <thread>
 
 using namespace sync_test;
-using namespace std::chrono_literals;
 using nlohmann::json;
 
 TEST_CASE("graph sync: killed at random points, one clean run leaves exactly the schedule", "[sync][microsoft][crash]") {
@@ -20,16 +16,12 @@ TEST_CASE("graph sync: killed at random points, one clean run leaves exactly the
     std::string renamed = small_rhythm;
     renamed.replace(renamed.find("Monthly review {period}"), 23, "Monthly business review {period}");
 
-    std::mt19937 random{20261124};  // fixed: a failure can be replayed
-    std::uniform_int_distribution<int> delay_ms{0, 1200};
-    int killed = 0;
-    for (int run = 0; killed < 24 && run < 80; ++run) {
-        work.write_config(run % 2 == 0 ? small_rhythm : renamed);
-        test_support::background_process sync{binary, work.sync_args(), work.path("sync.log")};
-        std::this_thread::sleep_for(std::chrono::milliseconds{delay_ms(random)});
-        sync.signal(SIGKILL);
-        if (sync.wait_exit(10s) == -1) ++killed;
-    }
+    const int killed = kill_runs_at_random_points(
+        [&](int run) {
+            work.write_config(run % 2 == 0 ? small_rhythm : renamed);
+            return work.sync_args();
+        },
+        work.path("sync.log"), 20261124, 1200, 24);
     INFO("runs killed before they finished: " << killed);
     REQUIRE(killed >= 20);
 
