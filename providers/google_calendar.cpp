@@ -2,9 +2,9 @@
 
 #include "providers/authorized_send.h"
 #include "providers/google_batch.h"
+#include "providers/iso_text.h"
 
 #include <algorithm>
-#include <ctime>
 #include <map>
 #include <set>
 
@@ -32,14 +32,7 @@ std::size_t path_start(const std::string& url) {
     return url.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
 }
 
-std::string rfc3339(sys_seconds t) {
-    const std::time_t tt = t.time_since_epoch().count();
-    std::tm tm{};
-    ::gmtime_r(&tt, &tm);
-    char out[32];
-    std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return out;
-}
+std::string rfc3339(sys_seconds t) { return iso_utc_date_time(t) + "Z"; }
 
 }  // namespace
 

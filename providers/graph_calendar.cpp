@@ -2,11 +2,11 @@
 
 #include "providers/authorized_send.h"
 #include "providers/graph_event.h"
+#include "providers/iso_text.h"
 
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <ctime>
 #include <functional>
 #include <map>
 #include <set>
@@ -45,15 +45,6 @@ std::string odata_literal(const std::string& text) {
         if (c == '\'') out += '\'';
     }
     return out + "'";
-}
-
-std::string utc_text(sys_seconds t) {
-    const std::time_t tt = t.time_since_epoch().count();
-    std::tm tm{};
-    ::gmtime_r(&tt, &tm);
-    char out[32];
-    std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%S", &tm);
-    return out;
 }
 
 std::string describe_error(long status, const std::string& code, const std::string& message) {
@@ -211,7 +202,7 @@ void graph_calendar::remember_listings(sync_state& state, std::string target) {
 
 std::vector<json> graph_calendar::list_filtered_items() {
     const std::string filter =
-        tag_filter(graph_tag_prefix) + " and end/dateTime ge " + odata_literal(utc_text(settings_.horizon_start));
+        tag_filter(graph_tag_prefix) + " and end/dateTime ge " + odata_literal(iso_utc_date_time(settings_.horizon_start));
     return fetch_pages(settings_.api_base + collection_path() + "?$filter=" + http_client::escape(filter) + "&" +
                        listing_options() + "&$top=1000",
                        false)
@@ -247,7 +238,7 @@ std::map<std::string, std::optional<std::string>> graph_calendar::read_events(co
 }
 
 std::vector<remote_event> graph_calendar::list_incrementally() {
-    const std::string source = settings_.api_base + " " + settings_.user + " " + utc_text(settings_.horizon_start);
+    const std::string source = settings_.api_base + " " + settings_.user + " " + iso_utc_date_time(settings_.horizon_start);
     const sync_state::listing* remembered = memory_.open(source);
     if (remembered) {
         try {
@@ -282,15 +273,15 @@ std::vector<remote_event> graph_calendar::list_incrementally() {
         // shows in the next round.
         const auto window_end = settings_.horizon_start + days{3 * 366};
         auto [ignored, link] = fetch_pages(settings_.api_base + user_path() + "/calendarView/delta?startDateTime=" +
-                                               http_client::escape(utc_text(settings_.horizon_start) + "Z") +
-                                               "&endDateTime=" + http_client::escape(utc_text(window_end) + "Z"),
+                                               http_client::escape(iso_utc_date_time(settings_.horizon_start) + "Z") +
+                                               "&endDateTime=" + http_client::escape(iso_utc_date_time(window_end) + "Z"),
                                            true);
         sync_state::listing full;
         full.token = link;
         for (const auto& item : list_filtered_items()) full.events[item.value("id", "")] = item.dump();
         memory_.replace(std::move(full));
     }
-    const std::string horizon = utc_text(settings_.horizon_start);
+    const std::string horizon = iso_utc_date_time(settings_.horizon_start);
     std::vector<remote_event> out;
     for (const auto& [id, text] : memory_.current()->events) {
         const json item = json::parse(text);

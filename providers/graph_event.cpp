@@ -27,10 +27,6 @@ const zoneinfo::zone* cached_zone(const std::string& name) {
     return it->second ? &*it->second : nullptr;
 }
 
-// "2027-01-05T15:00:00" (UTC): how Graph answers, and how the digest
-// compares times.
-std::string utc_text(sys_seconds t) { return iso_date_time(local_seconds{t.time_since_epoch()}); }
-
 struct graph_times {
     json start, end;
     std::string utc_start, utc_end;  // for the digest, as Graph will answer
@@ -51,8 +47,8 @@ graph_times times_of(const schedule::occurrence& o) {
     const auto start = instant_of(o.start, o.timezone);
     const auto end = instant_of(o.end, o.timezone);
     if (!start || !end) throw std::runtime_error{"unknown time zone " + o.timezone};
-    out.utc_start = utc_text(*start);
-    out.utc_end = utc_text(*end);
+    out.utc_start = iso_utc_date_time(*start);
+    out.utc_end = iso_utc_date_time(*end);
     if (const auto windows = windows_zone_for(o.timezone)) {
         const std::string zone{*windows};
         out.start = {{"dateTime", iso_date_time(o.start)}, {"timeZone", zone}};

@@ -23,4 +23,6 @@ std::string iso_date_time(local_seconds t) {
     return out;
 }
 
+std::string iso_utc_date_time(sys_seconds t) { return iso_date_time(local_seconds{t.time_since_epoch()}); }
+
 }  // namespace cadenced::providers
