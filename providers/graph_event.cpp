@@ -112,9 +112,7 @@ std::string percent_decode_spaces(std::string_view text) {
 std::optional<sys_seconds> instant_of(local_seconds t, const std::string& iana_zone) {
     const zoneinfo::zone* zone = cached_zone(iana_zone);
     if (!zone) return std::nullopt;
-    const sys_seconds as_if_utc{t.time_since_epoch()};
-    const sys_seconds guess = as_if_utc - zone->type_at(as_if_utc).offset;
-    return as_if_utc - zone->type_at(guess).offset;
+    return zone->to_sys(t);
 }
 
 std::string graph_tag_value(std::string_view uid, std::string_view content_hash, std::string_view fields_digest) {

@@ -48,9 +48,8 @@ nlohmann::json graph_agenda_attachment_body(const desired_event& d);
 /// if it carries cadenced's tag.
 std::optional<remote_event> graph_remote_event(const nlohmann::json& item);
 
-/// The instant a wall-clock time in an IANA zone names (the later one when
-/// the clock is set back, the shifted one in a spring-forward gap, as
-/// Outlook does); nullopt for an unknown zone.
+/// The instant a wall-clock time in an IANA zone names (zoneinfo::zone::to_sys),
+/// the zone read once per process; nullopt for an unknown zone.
 std::optional<std::chrono::sys_seconds> instant_of(std::chrono::local_seconds t, const std::string& iana_zone);
 
 }  // namespace cadenced::providers

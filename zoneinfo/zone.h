@@ -46,6 +46,13 @@ public:
     std::chrono::local_seconds to_local(std::chrono::sys_seconds t) const {
         return std::chrono::local_seconds{(t + type_at(t).offset).time_since_epoch()};
     }
+    /// The instant a wall-clock time in this zone names. Meetings do not sit
+    /// in the hour a clock change repeats or skips: there it gives one of
+    /// the two instants, or the time shifted by the gap.
+    std::chrono::sys_seconds to_sys(std::chrono::local_seconds t) const {
+        const std::chrono::sys_seconds as_if_utc{t.time_since_epoch()};
+        return as_if_utc - type_at(as_if_utc - type_at(as_if_utc).offset).offset;
+    }
 
 private:
     std::string name_;
