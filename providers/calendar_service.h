@@ -12,6 +12,8 @@
 
 namespace cadenced::providers {
 
+class sync_state;
+
 /// A request the provider refused or that kept failing.
 class api_error : public std::runtime_error {
 public:
@@ -63,6 +65,10 @@ public:
     virtual apply_result apply(const std::vector<write_op>& ops) = 0;
     /// HTTP requests made so far (token requests included).
     virtual std::size_t requests_made() const = 0;
+    /// Keep the listing in `state` under `target`, so that later syncs ask
+    /// the provider only for what changed since; without it every listing
+    /// is a full one.
+    virtual void remember_listings(sync_state& state, std::string target) = 0;
     /// Whether a deleted event is still listed (as cancelled). Where it is
     /// not, an event cadenced wrote that is missing from the listing was
     /// deleted by someone.

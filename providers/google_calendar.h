@@ -40,7 +40,7 @@ public:
     /// Keep the listing in `state` under `target`, so that later syncs ask
     /// Google only for what changed since (syncToken); without it every
     /// listing is a full one.
-    void remember_listings(sync_state& state, std::string target);
+    void remember_listings(sync_state& state, std::string target) override;
 
     std::vector<remote_event> list_managed() override;
     std::size_t requests_made() const override { return http_.requests_made(); }

@@ -43,7 +43,7 @@ public:
     /// the default calendar ask Graph only for what changed since (a delta
     /// link); without it, and for other calendars, every listing is a full
     /// one.
-    void remember_listings(sync_state& state, std::string target);
+    void remember_listings(sync_state& state, std::string target) override;
 
     std::vector<remote_event> list_managed() override;
     apply_result apply(const std::vector<write_op>& ops) override;

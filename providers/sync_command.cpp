@@ -35,6 +35,36 @@ target_session::target_session(const config::sync_target& target, const std::fil
     }
 }
 
+namespace {
+
+// The provider's client for `target`.
+std::unique_ptr<calendar_service> make_calendar(const config::config& cfg, const config::sync_target& target,
+                                                std::chrono::sys_seconds horizon_start, const retry_policy& retries,
+                                                target_session& session, const sleeper& wait) {
+    if (target.provider == "microsoft") {
+        graph_calendar_settings settings;
+        settings.api_base = target.api_base;
+        settings.user = target.user;
+        settings.calendar_id = target.calendar;
+        settings.batch_url = target.batch_url;
+        settings.horizon_start = horizon_start;
+        settings.retries = retries;
+        settings.send_invitations = target.send_invitations;
+        return std::make_unique<graph_calendar>(settings, session.tokens(), session.http(), wait);
+    }
+    google_calendar_settings settings;
+    settings.api_base = target.api_base;
+    settings.calendar_id = target.calendar;
+    settings.batch_url = target.batch_url;
+    settings.horizon_start = horizon_start;
+    settings.event_options.agenda_base_url = cfg.server.public_url;
+    settings.retries = retries;
+    settings.send_invitations = target.send_invitations;
+    return std::make_unique<google_calendar>(settings, session.tokens(), session.http(), wait);
+}
+
+}  // namespace
+
 sync_report sync_target(const config::config& cfg, const config::sync_target& target,
                         const std::vector<schedule::occurrence>& feed_events, std::chrono::sys_seconds horizon_start,
                         sync_state& state, const std::filesystem::path& state_dir, const sync_command_options& options,
@@ -65,32 +95,10 @@ sync_report sync_target(const config::config& cfg, const config::sync_target& ta
                     std::chrono::milliseconds{100},
                     std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now())));
         };
-        if (target.provider == "microsoft") {
-            graph_calendar_settings settings;
-            settings.api_base = target.api_base;
-            settings.user = target.user;
-            settings.calendar_id = target.calendar;
-            settings.batch_url = target.batch_url;
-            settings.horizon_start = horizon_start;
-            settings.retries = options.retries;
-            settings.send_invitations = target.send_invitations;
-            graph_calendar calendar{settings, session->tokens(), session->http(), wait};
-            // A dry run changes nothing, the remembered listing included.
-            if (!options.dry_run) calendar.remember_listings(state, target.name);
-            return run_sync(calendar, desired, state, run, now);
-        }
-        google_calendar_settings settings;
-        settings.api_base = target.api_base;
-        settings.calendar_id = target.calendar;
-        settings.batch_url = target.batch_url;
-        settings.horizon_start = horizon_start;
-        settings.event_options.agenda_base_url = cfg.server.public_url;
-        settings.retries = options.retries;
-        settings.send_invitations = target.send_invitations;
-        google_calendar calendar{settings, session->tokens(), session->http(), wait};
+        const auto calendar = make_calendar(cfg, target, horizon_start, options.retries, *session, wait);
         // A dry run changes nothing, the remembered listing included.
-        if (!options.dry_run) calendar.remember_listings(state, target.name);
-        return run_sync(calendar, desired, state, run, now);
+        if (!options.dry_run) calendar->remember_listings(state, target.name);
+        return run_sync(*calendar, desired, state, run, now);
     } catch (const std::exception& e) {
         // Credentials unreadable, libcurl missing: the target cannot start.
         sync_report report;
