@@ -53,15 +53,18 @@ std::string describe_error(long status, const std::string& code, const std::stri
 
 }  // namespace
 
-std::pair<std::string, std::string> graph_error_code(const std::string& body) {
+std::pair<std::string, std::string> graph_error_code(const json& body) {
+    const auto error = body.is_object() ? body.find("error") : body.end();
+    if (error == body.end() || !error->is_object()) return {};
     try {
-        const json j = json::parse(body);
-        const json& error = j.at("error");
-        if (!error.is_object()) return {};
-        return {error.value("code", ""), error.value("message", "")};
+        return {error->value("code", ""), error->value("message", "")};
     } catch (const json::exception&) {
-        return {};
+        return {};  // a code or message that is not text
     }
+}
+
+std::pair<std::string, std::string> graph_error_code(const std::string& body) {
+    return graph_error_code(json::parse(body, nullptr, false));
 }
 
 graph_calendar::graph_calendar(graph_calendar_settings settings, access_token_source& tokens, http_client& http,
@@ -426,7 +429,7 @@ std::optional<api_error> graph_calendar::replace_agendas(const std::vector<write
         return item;
     };
     auto judge = [&](std::size_t k, const item_answer& a, std::string& problem) {
-        const auto [code, message] = a.body.is_object() ? graph_error_code(a.body.dump()) : std::pair<std::string, std::string>{};
+        const auto [code, message] = graph_error_code(a.body);
         problem = describe_error(a.status, code, message);
         const step& s = steps[k];
         if ((a.status >= 200 && a.status < 300) || (!s.old_attachment.empty() && a.status == 404)) {
@@ -497,7 +500,7 @@ apply_result graph_calendar::apply(const std::vector<write_op>& ops) {
         const write_op& op = ops[i];
         write_outcome& outcome = result.outcomes[i];
         const bool create = op.kind == action_kind::create || state[i].as_create;
-        const auto [code, message] = a.body.is_object() ? graph_error_code(a.body.dump()) : std::pair<std::string, std::string>{};
+        const auto [code, message] = graph_error_code(a.body);
         problem = describe_error(a.status, code, message);
         if (a.status >= 200 && a.status < 300) {
             if (create && state[i].lookup) {

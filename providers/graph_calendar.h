@@ -107,5 +107,6 @@ private:
 /// Graph's error code ("ErrorItemNotFound") and message from an error body;
 /// empty when the body has none.
 std::pair<std::string, std::string> graph_error_code(const std::string& body);
+std::pair<std::string, std::string> graph_error_code(const nlohmann::json& body);  ///< a batch item's body
 
 }  // namespace cadenced::providers
