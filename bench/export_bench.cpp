@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -47,16 +48,26 @@ run_figures run_once(const std::vector<std::string>& args, const std::string& ou
     return {std::chrono::duration<double, std::milli>(stop - start).count(), usage.ru_maxrss};
 }
 
-run_figures median_of(int runs, const std::vector<std::string>& args) {
-    std::vector<double> walls;
-    long rss = 0;
+// Medians of `runs` runs of each command, run in turn (a, b, a, b, ...):
+// on a shared machine the load drifts, and alternating makes both commands
+// see the same drift, so that their ratio stays meaningful.
+std::pair<run_figures, run_figures> paired_medians(int runs, const std::vector<std::string>& a,
+                                                   const std::vector<std::string>& b) {
+    std::vector<double> walls_a, walls_b;
+    long rss_a = 0, rss_b = 0;
     for (int i = 0; i < runs; ++i) {
-        const auto f = run_once(args);
-        walls.push_back(f.wall_ms);
-        rss = std::max(rss, f.peak_rss_kib);
+        const auto fa = run_once(a);
+        const auto fb = run_once(b);
+        walls_a.push_back(fa.wall_ms);
+        walls_b.push_back(fb.wall_ms);
+        rss_a = std::max(rss_a, fa.peak_rss_kib);
+        rss_b = std::max(rss_b, fb.peak_rss_kib);
     }
-    std::sort(walls.begin(), walls.end());
-    return {walls[walls.size() / 2], rss};
+    auto median = [](std::vector<double>& v) {
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
+    return {{median(walls_a), rss_a}, {median(walls_b), rss_b}};
 }
 
 // 50 meetings: monthly ones (12 a year), quarterly ones and multi-day
@@ -107,12 +118,13 @@ int main(int argc, char** argv) {
         return 64;
     }
     const std::string cadenced = argv[1];
-    const int runs = argc > 2 ? std::atoi(argv[2]) : 30;
+    const int runs = argc > 2 ? std::atoi(argv[2]) : 100;
     const std::string now = "--now=2026-11-23T12:00:00Z";
 
     setenv("TZ", "America/New_York", 1);
-    const auto floor = median_of(runs, {"/bin/true"});
-    const auto export_default = median_of(runs, {cadenced, "--export", now});
+    // A few runs first, so that both binaries' pages are in the page cache.
+    paired_medians(3, {"/bin/true"}, {cadenced, "--export", now});
+    const auto [floor, export_default] = paired_medians(runs, {"/bin/true"}, {cadenced, "--export", now});
     std::printf("process start floor (/bin/true):  %8.2f ms  peak RSS %6ld KiB\n", floor.wall_ms, floor.peak_rss_kib);
     std::printf("cadenced --export (default range): %8.2f ms  peak RSS %6ld KiB  = %.2fx the floor (target <= 3x)\n",
                 export_default.wall_ms, export_default.peak_rss_kib, export_default.wall_ms / floor.wall_ms);

@@ -66,8 +66,11 @@ find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
 # For the executables: libstdc++ and libgcc built in too, and code nothing
 # calls left out (most of ICU, which libical links for RSCALE only), so
 # that fewer pages are mapped in when the code that runs is faulted in.
+# Linked at a fixed address (-no-pie): the loader then has some 300
+# relocations to apply at start rather than 19,000, each one a write that
+# dirties a page; a one-off export is short enough for that to show.
 function(cadenced_static_runtime target)
   if(CADENCED_STATIC_DEPS)
-    target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc -Wl,--gc-sections)
+    target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc -Wl,--gc-sections -no-pie)
   endif()
 endfunction()
