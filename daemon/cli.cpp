@@ -7,7 +7,6 @@
 #include "daemon/options.h"
 #include "daemon/runtime/feed_daemon.h"
 #include "daemon/site/build.h"
-#include "ical/warm_start.h"
 #include "ical/writer.h"
 #include "providers/google_auth.h"
 #include "providers/microsoft_auth.h"
@@ -80,10 +79,8 @@ std::vector<schedule::occurrence> selected_events(const options& opts, const con
     return schedule::apply_feed(schedule::generate(rhythm, range), feed);
 }
 
-int export_calendar(const options& opts, const config::config& cfg, sys_seconds now, ical::warm_start& libical_ready,
-                    std::ostream& out) {
+int export_calendar(const options& opts, const config::config& cfg, sys_seconds now, std::ostream& out) {
     const auto events = selected_events(opts, cfg, now);
-    libical_ready.wait();
     const auto& feed = *cfg.find_feed(opts.feed);
     const ical::calendar_info info = site::calendar_info_for(cfg, feed, now);
     const std::string ics = ical::write_calendar(info, events);
@@ -213,8 +210,6 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
             }
             default: break;
         }
-        // Overlaps libical's set-up with parsing the config and generating.
-        ical::warm_start libical_ready{opts.what == action::export_ics};
         const config::config cfg = load_config(opts, env);
         if (opts.what == action::check_config) return check_config(cfg, out, err);
         const sys_seconds now = resolve_now(opts, env);
@@ -224,7 +219,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
             out << list_table(selected_events(opts, cfg, now));
             return exit_ok;
         }
-        return export_calendar(opts, cfg, now, libical_ready, out);
+        return export_calendar(opts, cfg, now, out);
     } catch (const usage_error& e) {
         err << "cadenced: " << e.what() << "\n";
         return exit_usage;

@@ -101,13 +101,22 @@ component_ptr make_calendar(const calendar_info& info, const std::string& calend
 // Appends the VEVENTs of events[first, last) in order, by one writer.
 void write_event_range(std::string& out, sys_seconds stamp, const std::vector<schedule::occurrence>& events,
                        std::size_t first, std::size_t last, const std::string& calendar_zone) {
-    // Generous, so that the text is never copied to grow: a buffer this big
-    // comes from mmap, and pages never written cost address space, not memory.
-    out.reserve(out.size() + (last - first) * 2048);
+    // Events of one rhythm are alike in size, so the buffer is grown ahead
+    // of need to what those written so far say the rest will take, and a
+    // quarter more: the text is then copied to grow about once, not once per
+    // doubling. Room reserved and never written costs no memory, since a
+    // buffer this big comes from mmap and its pages are only mapped in when
+    // touched.
+    constexpr std::size_t first_guess = 16 * 1024;
+    const std::size_t start = out.size();
+    out.reserve(start + first_guess);
     event_writer writer{stamp};
     for (std::size_t i = first; i < last; ++i) {
         const auto& zone = zone_of(events[i], calendar_zone);
         writer.append(out, events[i], {zone, is_utc(zone)});
+        const std::size_t written = i - first + 1, left = last - i - 1;
+        const std::size_t average = (out.size() - start) / written;
+        if (left > 0 && out.capacity() - out.size() < 2 * average) out.reserve(out.size() + (left + left / 4 + 1) * average);
     }
 }
 
@@ -116,10 +125,10 @@ void write_event_range(std::string& out, sys_seconds stamp, const std::vector<sc
 // and the slices joined in order: the same bytes as one writer would give.
 void write_events(std::string& out, sys_seconds stamp, const std::vector<schedule::occurrence>& events,
                   const std::string& calendar_zone) {
-    // An event takes about 20 us to write and a thread about 50 us to
-    // start, so a slice of 32 events already pays for its thread: the
-    // default export (80 events) is written on two cores.
-    constexpr std::size_t min_events_per_slice = 32;
+    // Starting a thread (and the malloc arena it then makes) costs more
+    // than writing a few hundred events, so only long calendars are split:
+    // the default export is written on the calling thread alone.
+    constexpr std::size_t min_events_per_slice = 1000;
     const std::size_t cores = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
     const std::size_t slices = std::max<std::size_t>(1, std::min(cores, events.size() / min_events_per_slice));
     if (slices == 1) {
