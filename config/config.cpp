@@ -135,7 +135,7 @@ config load_file(const std::filesystem::path& path, const zone_fallback& zones) 
     return load_string(text, path.string(), zones);
 }
 
-config load_default(const zone_fallback& zones) {
+config parse_default(const zone_fallback& zones) {
     return load_string(default_for_parsing(), std::string{embedded_source}, zones);
 }
 

@@ -23,6 +23,8 @@ struct calendar_settings {
     std::string description;
     std::chrono::minutes refresh_interval{12 * 60};  ///< REFRESH-INTERVAL / X-PUBLISHED-TTL
     std::string uid_domain = "cadenced";             ///< right-hand side of every UID
+
+    bool operator==(const calendar_settings&) const = default;
 };
 
 /// [server]: where the daemon listens and how it names itself in links.
@@ -33,6 +35,8 @@ struct server_settings {
     /// links), e.g. "https://rhythm.example.com"; empty = the address a
     /// request came to.
     std::string public_url;
+
+    bool operator==(const server_settings&) const = default;
 };
 
 struct config {
@@ -47,6 +51,8 @@ struct config {
     std::vector<sync_target> sync;  ///< [[sync]]
 
     const schedule::feed* find_feed(std::string_view name) const;
+
+    bool operator==(const config&) const = default;
 };
 
 /// A config that cannot be used. what() is the whole one-line message,
@@ -91,8 +97,12 @@ config load_string(std::string_view text, std::string source,
 /// at 0:0 with the OS reason.
 config load_file(const std::filesystem::path& path,
                  const zone_fallback& zones = zone_fallback::from_environment());
-/// The embedded default rhythm.
+/// The embedded default rhythm, as validated when cadenced was built (see
+/// prebuilt_default.cpp): the same config parse_default() gives, without
+/// parsing at run time.
 config load_default(const zone_fallback& zones = zone_fallback::from_environment());
+/// The embedded default rhythm, parsed and validated now.
+config parse_default(const zone_fallback& zones = zone_fallback::from_environment());
 
 /// The text of the embedded default (config/default.toml).
 std::string_view embedded_default_toml();

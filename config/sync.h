@@ -39,6 +39,8 @@ struct sync_target {
     int max_delete_percent = 20;    ///< the mass-deletion guard
     int timeout_seconds = 30;       ///< per HTTP request
     int interval_minutes = 15;      ///< the daemon syncs this often
+
+    bool operator==(const sync_target&) const = default;
 };
 
 }  // namespace cadenced::config

@@ -21,6 +21,8 @@ struct feed {
     std::vector<std::string> meetings;  ///< series ids; empty = every series
     confidential_view confidential = confidential_view::full;
     std::string busy_title = "Busy";
+
+    bool operator==(const feed&) const = default;
 };
 
 /// The occurrences `f` shows, in the same order, confidential ones reduced

@@ -59,6 +59,8 @@ public:
     static fiscal_quarter next(fiscal_quarter q);
     static fiscal_quarter previous(fiscal_quarter q);
 
+    bool operator==(const fiscal_calendar&) const = default;
+
 private:
     std::chrono::month start_month_ = std::chrono::February;
     fiscal_year_label label_ = fiscal_year_label::end_year;

@@ -41,6 +41,8 @@ struct nth_weekday {
     /// 1-5, or -1 for the last one. A 5th weekday exists only in some months;
     /// in the others the series has no occurrence (as RFC 5545 BYDAY=5TU).
     int nth = 1;
+
+    bool operator==(const nth_weekday&) const = default;
 };
 
 /// The `weekday` nearest to day `day` of the month: always within three days
@@ -48,6 +50,8 @@ struct nth_weekday {
 struct nearest_weekday {
     std::chrono::weekday weekday;
     unsigned day = 15;
+
+    bool operator==(const nearest_weekday&) const = default;
 };
 
 /// n-th (or last) weekday, or weekday nearest a day, in chosen months of
@@ -56,11 +60,15 @@ struct calendar_rule {
     std::variant<nth_weekday, nearest_weekday> day;
     /// Months of the quarter (1-3) the series meets in; {1,2,3} = monthly.
     std::vector<int> months_of_quarter{1};
+
+    bool operator==(const calendar_rule&) const = default;
 };
 
 /// One-off dates, e.g. product release dates that marketing milestones hang off.
 struct dates_rule {
     std::vector<std::chrono::year_month_day> dates;
+
+    bool operator==(const dates_rule&) const = default;
 };
 
 enum class anchor_edge { start, end };
@@ -68,17 +76,23 @@ enum class anchor_edge { start, end };
 /// `days` calendar days from the anchor (negative = before).
 struct day_offset {
     int days = 0;
+
+    bool operator==(const day_offset&) const = default;
 };
 /// The nearest `weekday` strictly before (`after == false`) or strictly after
 /// the anchor date.
 struct weekday_step {
     std::chrono::weekday weekday;
     bool after = true;
+
+    bool operator==(const weekday_step&) const = default;
 };
 /// The n-th working day after (n > 0) or before (n < 0) the anchor date;
 /// working days are the rhythm's work week minus holidays.
 struct working_day_step {
     int n = 1;
+
+    bool operator==(const working_day_step&) const = default;
 };
 
 /// Dates placed relative to each occurrence (or block) of another series.
@@ -86,6 +100,8 @@ struct relative_rule {
     std::string to;  ///< id of the anchor series
     anchor_edge edge = anchor_edge::start;
     std::variant<day_offset, weekday_step, working_day_step> step;
+
+    bool operator==(const relative_rule&) const = default;
 };
 
 using series_rule = std::variant<calendar_rule, dates_rule, relative_rule>;
@@ -105,12 +121,16 @@ struct agenda_item {
     std::string owner;                 ///< role id, e.g. "ceo"; may be empty
     std::vector<std::string> notes;    ///< sub-points, shown under the item
     std::vector<int> quarters;         ///< empty = every quarter
+
+    bool operator==(const agenda_item&) const = default;
 };
 
 /// The agenda of one day; a multi-day series has one per day.
 struct agenda_day {
     std::string title;  ///< e.g. "Day 1 - Context"; may be empty
     std::vector<agenda_item> items;
+
+    bool operator==(const agenda_day&) const = default;
 };
 
 /// Where a series meets: a fixed place, or alternating between a travel and a
@@ -120,6 +140,8 @@ struct location_rule {
     std::string travel;
     std::string local;
     std::vector<int> travel_quarters;  ///< quarters that use `travel`
+
+    bool operator==(const location_rule&) const = default;
 };
 
 enum class exception_kind { replaced, folded };
@@ -129,6 +151,8 @@ struct series_exception {
     int month_of_quarter = 1;
     exception_kind kind = exception_kind::replaced;
     std::string by;  ///< id of the series that replaces it or hosts it
+
+    bool operator==(const series_exception&) const = default;
 };
 
 struct series {
@@ -154,6 +178,8 @@ struct series {
     std::vector<std::string> attendees;  ///< role ids or group names
     std::vector<std::string> categories;
     std::optional<int> reminder_minutes;
+
+    bool operator==(const series&) const = default;
 };
 
 struct person {
@@ -162,6 +188,8 @@ struct person {
     std::string name;
     std::string email;
     std::vector<std::string> groups;  ///< e.g. "elt": attendee lists may name a group
+
+    bool operator==(const person&) const = default;
 };
 
 /// A holiday or blackout period: [first, last] inclusive.
@@ -169,6 +197,8 @@ struct holiday {
     std::chrono::year_month_day first;
     std::chrono::year_month_day last;
     std::string name;
+
+    bool operator==(const holiday&) const = default;
 };
 
 struct rhythm {
@@ -184,6 +214,8 @@ struct rhythm {
 
     const series* find(std::string_view id) const;
     const person* find_person(std::string_view role) const;
+
+    bool operator==(const rhythm&) const = default;
 };
 
 }  // namespace cadenced::schedule
