@@ -42,7 +42,10 @@ reply document_reply(const site::document& doc, const request& req, std::shared_
     r.headers.emplace_back("ETag", std::move(etag));
     r.headers.emplace_back("Last-Modified", format_http_date(doc.last_modified));
     r.content_length = body.size();
-    if (!req.is_head()) r.body = body;
+    if (!req.is_head()) {
+        r.body = body;
+        r.body_file = (gzip ? doc.gzip_file : doc.body_file).get();
+    }
     r.owner = std::move(owner);
     return r;
 }

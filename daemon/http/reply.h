@@ -12,6 +12,10 @@
 #include <utility>
 #include <vector>
 
+namespace cadenced::site {
+class sealed_file;
+}
+
 namespace cadenced::http {
 
 /// A parsed request's head, as far as routing needs it.
@@ -35,6 +39,10 @@ struct reply {
     /// The bytes to send: empty for HEAD and 304. Points into `owner` or
     /// into static storage.
     std::string_view body;
+    /// The same bytes as `body` in a sealed file that the connection may
+    /// send with sendfile(2) instead; null to write `body`. Kept alive by
+    /// `owner` as well.
+    const site::sealed_file* body_file = nullptr;
     /// Content-Length: the size GET would send (so also for HEAD); nullopt
     /// for 304, which carries none.
     std::optional<std::size_t> content_length;

@@ -11,6 +11,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <signal.h>
 #include <exception>
 #include <utility>
 
@@ -24,6 +25,20 @@ namespace {
 /// How long to wait before accepting again after accept() itself failed
 /// (typically EMFILE): retrying at once would spin on the same error.
 constexpr std::chrono::milliseconds accept_retry_delay{100};
+
+/// sendfile(2) takes no MSG_NOSIGNAL: without this, a client that leaves in
+/// the middle of a feed would raise SIGPIPE and end the whole process, where
+/// it should only be an EPIPE for its own connection. Asio's own writes
+/// avoid the signal per call; nothing in cadenced wants it.
+void ignore_sigpipe() {
+    static const bool done = [] {
+        struct sigaction ignore {};
+        ignore.sa_handler = SIG_IGN;
+        ::sigemptyset(&ignore.sa_mask);
+        return ::sigaction(SIGPIPE, &ignore, nullptr) == 0;
+    }();
+    (void)done;
+}
 
 /// The "http" logger if the daemon made one, else the default logger.
 std::shared_ptr<spdlog::logger> http_logger() {
@@ -125,6 +140,7 @@ struct server::impl : std::enable_shared_from_this<server::impl> {
 server::server(net::io_context& io, net::ip::tcp::acceptor acceptor, const site::source& source, metrics& counters,
                server_limits limits)
     : impl_(std::make_shared<impl>(io, std::move(acceptor), source, counters, limits)) {
+    ignore_sigpipe();
     error_code ec;
     impl_->endpoint_ = impl_->acceptor_.local_endpoint(ec);
 }

@@ -3,6 +3,7 @@
 #include "daemon/http/http_date.h"
 #include "daemon/http/router.h"
 #include "daemon/http/status_reply.h"
+#include "daemon/site/sealed_file.h"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
@@ -13,7 +14,11 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/status.hpp>
 
+#include <sys/sendfile.h>
+#include <sys/socket.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <array>
 #include <chrono>
 #include <cstdint>
@@ -87,7 +92,7 @@ std::string path_for_log(std::string_view target) {
 }  // namespace
 
 session::session(connection_socket socket, std::shared_ptr<session_context> context)
-    : stream_(std::move(socket)), context_(std::move(context)) {}
+    : stream_(std::move(socket)), file_deadline_(stream_.get_executor()), context_(std::move(context)) {}
 
 session::~session() { context_->connections.remove(this); }
 
@@ -257,6 +262,11 @@ void session::send(reply r, bool keep_alive) {
     context_->counters.count_request(r.route, r.status, r.body.size());
     log_request(r);
 
+    if (r.body_file && !body_.empty()) {
+        body_file_ = r.body_file;
+        send_from_file();
+        return;
+    }
     stream_.expires_after(context_->limits.write_timeout);
     // Head and body in one gathered write.
     const std::array<net::const_buffer, 2> buffers{net::buffer(head_), net::buffer(body_.data(), body_.size())};
@@ -265,9 +275,109 @@ void session::send(reply r, bool keep_alive) {
     });
 }
 
+// The head, then the body straight from its sealed file, both written from
+// here for as long as the socket takes them: a feed usually fits the socket's
+// buffer, so the whole response goes out in two system calls, with no copy of
+// the body and no trip through the event loop.
+void session::send_from_file() {
+    head_sent_ = 0;
+    body_sent_ = 0;
+    file_deadline_at_ = std::chrono::steady_clock::now() + context_->limits.write_timeout;
+    // Once per connection: setting it is a system call of its own.
+    if (!stream_.socket().native_non_blocking()) {
+        error_code ec;
+        stream_.socket().native_non_blocking(true, ec);
+        if (ec) {
+            on_written(ec);
+            return;
+        }
+    }
+    continue_from_file();
+}
+
+void session::continue_from_file() {
+    const int socket = stream_.socket().native_handle();
+    const auto failed = [&] { on_written(error_code{errno, boost::system::system_category()}); };
+    while (head_sent_ < head_.size()) {
+        // MSG_MORE: the head waits to leave in one segment with the body's start.
+        const ssize_t n =
+            ::send(socket, head_.data() + head_sent_, head_.size() - head_sent_, MSG_MORE | MSG_NOSIGNAL);
+        if (n >= 0) {
+            head_sent_ += static_cast<std::size_t>(n);
+        } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            wait_until_writable();
+            return;
+        } else if (errno != EINTR) {
+            failed();
+            return;
+        }
+    }
+    while (body_sent_ < body_.size()) {
+        auto offset = static_cast<off_t>(body_sent_);
+        const ssize_t n = ::sendfile(socket, body_file_->fd(), &offset, body_.size() - body_sent_);
+        if (n > 0) {
+            body_sent_ = static_cast<std::size_t>(offset);
+        } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            wait_until_writable();
+            return;
+        } else if (n < 0 && errno == EINTR) {
+            continue;
+        } else if (n < 0 && body_sent_ == 0 && (errno == EINVAL || errno == ENOSYS)) {
+            // No sendfile from this file to this socket: the body's bytes are
+            // in memory as well, so they are written the ordinary way.
+            end_file_wait();
+            stream_.expires_at(file_deadline_at_);
+            net::async_write(stream_, net::buffer(body_.data(), body_.size()),
+                             [self = shared_from_this()](const error_code& write_ec, std::size_t) {
+                                 self->guarded([&] { self->on_written(write_ec); });
+                             });
+            return;
+        } else {
+            // A sealed file shorter than its body (n == 0) cannot be; any
+            // other error ends the connection.
+            if (n == 0) errno = EIO;
+            failed();
+            return;
+        }
+    }
+    on_written({});
+}
+
+void session::wait_until_writable() {
+    if (!file_deadline_armed_) {
+        // The deadline covers the whole response, not each wait.
+        file_deadline_armed_ = true;
+        file_deadline_.expires_at(file_deadline_at_);
+        file_deadline_.async_wait([self = shared_from_this(), wait = ++file_waits_](const error_code& ec) {
+            // A deadline cancelled, or left over from an earlier response
+            // that finished as it fired, must not close this one.
+            if (ec || !self->file_deadline_armed_ || self->file_waits_ != wait) return;
+            self->guarded([&] { self->shut(); });
+        });
+    }
+    stream_.socket().async_wait(net::socket_base::wait_write, [self = shared_from_this()](const error_code& ec) {
+        self->guarded([&] {
+            if (self->closed_) return;
+            if (ec) {
+                self->on_written(ec);
+                return;
+            }
+            self->continue_from_file();
+        });
+    });
+}
+
+void session::end_file_wait() {
+    if (!file_deadline_armed_) return;
+    file_deadline_armed_ = false;
+    file_deadline_.cancel();
+}
+
 void session::on_written(const error_code& ec) {
     if (closed_) return;
+    end_file_wait();
     body_ = {};
+    body_file_ = nullptr;
     response_owner_.reset();
     if (ec) {
         shut();
@@ -313,6 +423,7 @@ void session::on_drained(const error_code& ec, std::size_t bytes) {
 void session::shut() {
     if (closed_) return;
     closed_ = true;
+    end_file_wait();
     error_code ignored;
     stream_.socket().shutdown(net::ip::tcp::socket::shutdown_both, ignored);
     stream_.close();  // also cancels the deadline timer, so no work is left behind

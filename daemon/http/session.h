@@ -5,6 +5,7 @@
 #include "daemon/http/reply.h"
 #include "daemon/http/session_context.h"
 
+#include <boost/asio/basic_waitable_timer.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -55,6 +56,10 @@ private:
     reply answer_to_header(bool& keep_alive);
     void write_head(const reply& r, bool keep_alive);
     void send(reply r, bool keep_alive);
+    void send_from_file();
+    void continue_from_file();
+    void wait_until_writable();
+    void end_file_wait();
     void on_written(const boost::system::error_code& ec);
     void linger();
     void on_drained(const boost::system::error_code& ec, std::size_t bytes);
@@ -71,6 +76,20 @@ private:
     std::string head_;                            ///< status line and fields of the response being written
     std::string_view body_;                       ///< its body, owned by response_owner_
     std::shared_ptr<const void> response_owner_;  ///< keeps the body being written alive
+    /// Sending the body with sendfile(2): its file, and how far head and
+    /// body have gone out.
+    const site::sealed_file* body_file_ = nullptr;
+    std::size_t head_sent_ = 0;
+    std::size_t body_sent_ = 0;
+    /// The write deadline while a file response waits for the socket (the
+    /// stream's own deadline covers only its own reads and writes); armed
+    /// only when it has to wait, which a feed seldom does.
+    boost::asio::basic_waitable_timer<std::chrono::steady_clock, boost::asio::wait_traits<std::chrono::steady_clock>,
+                                      connection_executor>
+        file_deadline_;
+    std::chrono::steady_clock::time_point file_deadline_at_;
+    bool file_deadline_armed_ = false;
+    unsigned file_waits_ = 0;  ///< deadlines armed so far; tells a stale expiry from the current one
     std::shared_ptr<session_context> context_;
     std::string log_method_;  ///< of the request being answered, for the log line
     std::string log_path_;    ///< its path without the query (which may hold a token)

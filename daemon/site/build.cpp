@@ -20,6 +20,13 @@ namespace {
 
 // Bodies this small gain nothing from compression once headers count.
 constexpr std::size_t min_gzip_size = 1024;
+// Below this, copying a body into the socket costs less than sendfile's
+// extra system call: only feeds (and a long year page) get a sealed file.
+constexpr std::size_t min_file_size = 32 * 1024;
+
+std::shared_ptr<const sealed_file> file_for(const std::string& body) {
+    return body.size() >= min_file_size ? sealed_file::of(body) : nullptr;
+}
 
 bool shows_meeting(const schedule::feed& f, const std::string& id) {
     return f.meetings.empty() || std::find(f.meetings.begin(), f.meetings.end(), id) != f.meetings.end();
@@ -38,6 +45,8 @@ document make_document(std::string content_type, std::string body, sys_seconds n
     d.etag = entity_tag(body);
     if (body.size() >= min_gzip_size) d.gzip_body = gzip(body);
     d.body = std::move(body);
+    d.body_file = file_for(d.body);
+    d.gzip_file = file_for(d.gzip_body);
     d.last_modified = previous && previous->etag == d.etag ? previous->last_modified : now;
     d.max_age = max_age;
     return d;

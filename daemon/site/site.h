@@ -4,6 +4,8 @@
 // snapshot replaces the old one whole (std::shared_ptr swap), so a request
 // never sees half of a reload.
 
+#include "daemon/site/sealed_file.h"
+
 #include <chrono>
 #include <map>
 #include <memory>
@@ -18,6 +20,10 @@ struct document {
     std::string content_type;  ///< e.g. "text/calendar; charset=utf-8"
     std::string body;
     std::string gzip_body;     ///< body gzip-compressed; empty when not worth it
+    /// The same bytes as body / gzip_body in sealed files, for sendfile(2);
+    /// null for small bodies (a copy costs less) or where memfd is missing.
+    std::shared_ptr<const sealed_file> body_file;
+    std::shared_ptr<const sealed_file> gzip_file;
     std::string etag;          ///< strong validator, quoted: "\"3f2a...\""
     std::chrono::sys_seconds last_modified;
     std::chrono::seconds max_age{0};  ///< Cache-Control: max-age
