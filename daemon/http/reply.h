@@ -13,7 +13,7 @@
 #include <vector>
 
 namespace cadenced::site {
-class sealed_file;
+class body_file;
 }
 
 namespace cadenced::http {
@@ -42,7 +42,7 @@ struct reply {
     /// The same bytes as `body` in a sealed file that the connection may
     /// send with sendfile(2) instead; null to write `body`. Kept alive by
     /// `owner` as well.
-    const site::sealed_file* body_file = nullptr;
+    const site::body_file* body_file = nullptr;
     /// Content-Length: the size GET would send (so also for HEAD); nullopt
     /// for 304, which carries none.
     std::optional<std::size_t> content_length;

@@ -3,7 +3,7 @@
 #include "daemon/http/http_date.h"
 #include "daemon/http/router.h"
 #include "daemon/http/status_reply.h"
-#include "daemon/site/sealed_file.h"
+#include "daemon/site/body_file.h"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>

@@ -78,7 +78,7 @@ private:
     std::shared_ptr<const void> response_owner_;  ///< keeps the body being written alive
     /// Sending the body with sendfile(2): its file, and how far head and
     /// body have gone out.
-    const site::sealed_file* body_file_ = nullptr;
+    const site::body_file* body_file_ = nullptr;
     std::size_t head_sent_ = 0;
     std::size_t body_sent_ = 0;
     /// The write deadline while a file response waits for the socket (the

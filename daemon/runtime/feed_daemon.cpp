@@ -176,6 +176,7 @@ private:
             const auto dir = choose_state_dir(options_.state_dir, options_.getenv, ::geteuid() == 0);
             ensure_state_dir(dir);
             store_ = std::make_unique<store::revision_store>(dir / "state.sqlite");
+            state_dir_ = dir;
             log_->info("state database opened path={}", store_->path().string());
             sync_ = std::make_unique<sync_scheduler>(dir / "sync.sqlite", service::logger("sync"),
                                                      [this](const providers::sync_report& r) {
@@ -202,7 +203,7 @@ private:
         }
         try {
             const auto now = now_seconds();
-            auto next = site::build_site({*cfg, now, store_.get(), base_url(*cfg), previous});
+            auto next = site::build_site({*cfg, now, store_.get(), base_url(*cfg), previous, state_dir_});
             built_for_ = site::today_in(cfg->rhythm.timezone, now);
             {
                 std::lock_guard lock{mutex_};
@@ -424,6 +425,9 @@ private:
     http::metrics metrics_;
     std::shared_ptr<spdlog::logger> log_;
     std::unique_ptr<store::revision_store> store_;
+    /// Also where the feeds' bodies are kept as unnamed files for sendfile;
+    /// empty (memfds) until the state directory is open.
+    std::filesystem::path state_dir_;
     std::unique_ptr<sync_scheduler> sync_;  ///< provider sync, on its own thread
     std::optional<std::string> watched_;
     file_identity watched_identity_;

@@ -24,8 +24,8 @@ constexpr std::size_t min_gzip_size = 1024;
 // extra system call: only feeds (and a long year page) get a sealed file.
 constexpr std::size_t min_file_size = 32 * 1024;
 
-std::shared_ptr<const sealed_file> file_for(const std::string& body) {
-    return body.size() >= min_file_size ? sealed_file::of(body) : nullptr;
+std::shared_ptr<const body_file> file_for(const std::string& body, const std::filesystem::path& dir) {
+    return body.size() >= min_file_size ? body_file::of(body, dir) : nullptr;
 }
 
 bool shows_meeting(const schedule::feed& f, const std::string& id) {
@@ -39,14 +39,14 @@ bool shows_in_full(const schedule::feed& f, const schedule::occurrence& o) {
 // Fills body-derived fields; keeps the previous Last-Modified when the bytes
 // are the same.
 document make_document(std::string content_type, std::string body, sys_seconds now, seconds max_age,
-                       const document* previous) {
+                       const document* previous, const std::filesystem::path& file_dir) {
     document d;
     d.content_type = std::move(content_type);
     d.etag = entity_tag(body);
     if (body.size() >= min_gzip_size) d.gzip_body = gzip(body);
     d.body = std::move(body);
-    d.body_file = file_for(d.body);
-    d.gzip_file = file_for(d.gzip_body);
+    d.body_file = file_for(d.body, file_dir);
+    d.gzip_file = file_for(d.gzip_body, file_dir);
     d.last_modified = previous && previous->etag == d.etag ? previous->last_modified : now;
     d.max_age = max_age;
     return d;
@@ -133,7 +133,7 @@ std::shared_ptr<const snapshot> build_site(const build_inputs& in) {
         fd.title = info.name;
         if (auto token = cfg.feed_tokens.find(f.name); token != cfg.feed_tokens.end()) fd.token = token->second;
         fd.ics = make_document("text/calendar; charset=utf-8", ical::write_calendar(info, schedule::apply_feed(all, f)),
-                               in.now, max_age, previous);
+                               in.now, max_age, previous, in.body_file_dir);
         out->feeds.emplace(f.name, std::move(fd));
     }
 
@@ -150,7 +150,7 @@ std::shared_ptr<const snapshot> build_site(const build_inputs& in) {
                                   in.base_url + "/feeds/" + f.name + ".ics"});
     // The page marks today, so it changes daily; clients revalidate hourly.
     out->index = make_document("text/html; charset=utf-8", web::year_page(page), in.now, hours{1},
-                               in.previous ? &in.previous->index : nullptr);
+                               in.previous ? &in.previous->index : nullptr, in.body_file_dir);
 
     for (const auto& o : all) {
         agenda_document a;
@@ -162,7 +162,7 @@ std::shared_ptr<const snapshot> build_site(const build_inputs& in) {
         if (in.previous)
             if (auto it = in.previous->agendas.find(o.uid); it != in.previous->agendas.end()) previous = &it->second.html;
         a.html = make_document("text/html; charset=utf-8", web::agenda_page(o, cfg.calendar.name), in.now, hours{1},
-                               previous);
+                               previous, in.body_file_dir);
         out->agendas.emplace(o.uid, std::move(a));
     }
     return out;

@@ -7,6 +7,7 @@
 #include "ical/writer.h"
 
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -24,6 +25,9 @@ struct build_inputs {
     /// The snapshot being replaced: a document whose bytes did not change
     /// keeps its Last-Modified, so clients' conditional GETs stay valid.
     std::shared_ptr<const snapshot> previous;
+    /// Where large bodies are kept as unnamed files for sendfile (the state
+    /// directory); empty for memfds (see body_file.h).
+    std::filesystem::path body_file_dir;
 };
 
 /// The feeds of cfg over the current and next fiscal year (as of `now` in

@@ -4,7 +4,7 @@
 // snapshot replaces the old one whole (std::shared_ptr swap), so a request
 // never sees half of a reload.
 
-#include "daemon/site/sealed_file.h"
+#include "daemon/site/body_file.h"
 
 #include <chrono>
 #include <map>
@@ -22,8 +22,8 @@ struct document {
     std::string gzip_body;     ///< body gzip-compressed; empty when not worth it
     /// The same bytes as body / gzip_body in sealed files, for sendfile(2);
     /// null for small bodies (a copy costs less) or where memfd is missing.
-    std::shared_ptr<const sealed_file> body_file;
-    std::shared_ptr<const sealed_file> gzip_file;
+    std::shared_ptr<const site::body_file> body_file;
+    std::shared_ptr<const site::body_file> gzip_file;
     std::string etag;          ///< strong validator, quoted: "\"3f2a...\""
     std::chrono::sys_seconds last_modified;
     std::chrono::seconds max_age{0};  ///< Cache-Control: max-age

@@ -51,8 +51,8 @@ std::shared_ptr<const site::snapshot> big_snapshot() {
     feed.ics.content_type = "text/calendar; charset=utf-8";
     feed.ics.body = big_calendar();
     feed.ics.gzip_body = test_support::gzip_compress(feed.ics.body);
-    feed.ics.body_file = site::sealed_file::of(feed.ics.body);
-    feed.ics.gzip_file = site::sealed_file::of(feed.ics.gzip_body);
+    feed.ics.body_file = site::body_file::of(feed.ics.body);
+    feed.ics.gzip_file = site::body_file::of(feed.ics.gzip_body);
     feed.ics.etag = "\"big-v1\"";
     feed.ics.last_modified = sample_last_modified();
     REQUIRE(feed.ics.body_file);
