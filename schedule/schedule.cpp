@@ -204,6 +204,7 @@ private:
 
     std::vector<person> people_named(const std::vector<std::string>& names) const {
         std::vector<person> found;
+        found.reserve(rhythm_.people.size());
         auto add = [&](const person& p) {
             if (std::none_of(found.begin(), found.end(), [&](const person& f) { return f.role == p.role; }))
                 found.push_back(p);
@@ -223,6 +224,7 @@ private:
         if (s.agenda.empty()) return out;
         const agenda_day& day = s.agenda.size() == 1 ? s.agenda.front() : s.agenda[static_cast<std::size_t>(day_index - 1)];
         out.title = expand(day.title, ctx);
+        out.items.reserve(day.items.size());
         local_seconds clock = start;
         for (const auto& item : day.items) {
             if (!item.quarters.empty() && !contains(item.quarters, ctx.quarter.quarter)) continue;
@@ -232,6 +234,7 @@ private:
                 clock += item.duration;
                 t.end = clock;
             }
+            t.notes.reserve(item.notes.size());
             for (const auto& note : item.notes) t.notes.push_back(expand(note, ctx));
             out.items.push_back(std::move(t));
         }
@@ -309,7 +312,12 @@ std::vector<occurrence> materialize_all(const materializer& make,
     // than it saves.
     constexpr std::size_t min_blocks_to_split = 1000;
     std::vector<occurrence> first_half;
+    // Room for every day of every block, so that no occurrence is moved to
+    // grow the vector.
     auto make_range = [&](std::size_t from, std::size_t to, std::vector<occurrence>& out) {
+        std::size_t days = 0;
+        for (std::size_t i = from; i < to; ++i) days += static_cast<std::size_t>(std::max(1, work[i].first->days));
+        out.reserve(days);
         for (std::size_t i = from; i < to; ++i) make.add(*work[i].first, *work[i].second, range, out);
     };
     if (work.size() < min_blocks_to_split || std::thread::hardware_concurrency() < 2) {
