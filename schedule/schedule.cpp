@@ -204,6 +204,7 @@ private:
 
     std::vector<person> people_named(const std::vector<std::string>& names) const {
         std::vector<person> found;
+        if (names.empty()) return found;
         found.reserve(rhythm_.people.size());
         auto add = [&](const person& p) {
             if (std::none_of(found.begin(), found.end(), [&](const person& f) { return f.role == p.role; }))
