@@ -5,11 +5,12 @@
 # Prints requests/s and p99 latency side by side, the ratio, and the
 # daemon's resident memory when idle.
 #
-#   bench/feed_server_bench.sh [build-dir] [seconds]
+#   bench/feed_server_bench.sh [build-dir] [seconds] [rounds]
 set -euo pipefail
 
 build=${1:-build-release}
-seconds=${2:-10}
+seconds=${2:-5}
+rounds=${3:-3}
 cadenced="$build/daemon/cadenced"
 for tool in wrk nginx curl; do
   command -v "$tool" >/dev/null || { echo "feed_server_bench: $tool is missing (apt-get install wrk nginx curl)"; exit 1; }
@@ -92,14 +93,24 @@ measure() {
   echo "$rps $p99"
 }
 
+# Shared machines drift: each case is measured in alternating rounds
+# (cadenced, nginx, cadenced, ...) and the medians compared.
+median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 printf '%-28s %14s %10s %14s %10s %8s\n' "case (64 connections)" "cadenced rps" "p99 ms" "nginx rps" "p99 ms" "ratio"
 for case in 200 304; do
   if [ "$case" = 200 ]; then ch=""; nh=""; else ch="If-None-Match: $cetag"; nh="If-None-Match: $netag"; fi
-  read -r crps cp99 < <(measure "http://127.0.0.1:$cport/feeds/all.ics" "$ch")
-  read -r nrps np99 < <(measure "http://127.0.0.1:$nport/feeds/all.ics" "$nh")
+  : >"$work/c.txt"; : >"$work/n.txt"
+  for _ in $(seq 1 "$rounds"); do
+    measure "http://127.0.0.1:$cport/feeds/all.ics" "$ch" >>"$work/c.txt"
+    measure "http://127.0.0.1:$nport/feeds/all.ics" "$nh" >>"$work/n.txt"
+  done
+  paste "$work/c.txt" "$work/n.txt" | sed "s/^/    rounds (c rps, p99, n rps, p99): /" >&2
+  crps=$(awk '{print $1}' "$work/c.txt" | median); cp99=$(awk '{print $2}' "$work/c.txt" | median)
+  nrps=$(awk '{print $1}' "$work/n.txt" | median); np99=$(awk '{print $2}' "$work/n.txt" | median)
   ratio=$(awk -v a="$crps" -v b="$nrps" 'BEGIN {printf "%.2f", a / b}')
   printf '%-28s %14s %10.2f %14s %10.2f %8s\n' "GET /feeds/all.ics ($case)" "$crps" "$cp99" "$nrps" "$np99" "$ratio"
 done
+printf 'medians of %s rounds of %s s each\n' "$rounds" "$seconds"
 printf 'feed size: %s bytes; cadenced RSS idle: %s KiB (target < 10240 KiB)\n' "$(stat -c %s "$work/all.ics")" "$rss_idle"
 rss_after=$(awk '/^VmRSS/ {print $2}' "/proc/$cpid/status")
 printf 'cadenced RSS after the load: %s KiB\n' "$rss_after"
