@@ -126,7 +126,6 @@ options parse_options(int argc, const char* const* argv) {
     }
 
     options opts;
-    opts.help_text = help_text(desc);
     const std::pair<const char*, action> actions[] = {
         {"export", action::export_ics},       {"list", action::list},
         {"check-config", action::check_config}, {"print-default-config", action::print_default_config},
@@ -141,6 +140,9 @@ options parse_options(int argc, const char* const* argv) {
                 "--help");
         opts.what = what;
     }
+    // Laid out only when asked for: formatting every option's description
+    // is a good part of reading the command line.
+    if (opts.what == action::help) opts.help_text = help_text(desc);
     if (opts.what == action::auth) {
         opts.auth_provider = vm["auth"].as<std::string>();
         if (opts.auth_provider != "microsoft")

@@ -26,7 +26,7 @@ struct options {
     bool dry_run = false;                  ///< sync
     bool force = false;                    ///< sync
     std::string log_level = "info";        ///< daemon
-    std::string help_text;
+    std::string help_text;  ///< for --help only; empty otherwise
 };
 
 /// Bad options; what() is the one-line message.
