@@ -20,6 +20,7 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <vector>
 
 namespace cadenced::http {
 
@@ -37,12 +38,14 @@ struct server_limits {
 class server {
 public:
     /// Serves on `acceptor` (bound and listening: by the daemon, or inherited
-    /// from systemd socket activation) until stop(). `io` must be run by one
-    /// thread: connections rely on it to serialise their handlers. For more
-    /// cores, run more servers on duplicates of the socket, one io_context
-    /// each.
+    /// from systemd socket activation) until stop(). Accepted connections
+    /// are handed to `connection_ios` in turn, or all kept on `io` when it is
+    /// empty. Each of these io_contexts must be run by one thread:
+    /// connections rely on it to serialise their handlers. Handing them out
+    /// in turn keeps every core equally loaded, where io_contexts accepting
+    /// for themselves took whatever their thread woke up first for.
     server(boost::asio::io_context& io, boost::asio::ip::tcp::acceptor acceptor, const site::source& source,
-           metrics& counters, server_limits limits = {});
+           metrics& counters, server_limits limits = {}, std::vector<boost::asio::io_context*> connection_ios = {});
     /// Calls stop(). Connections finish closing on the io_context's threads,
     /// so `source` and `counters` must outlive the io_context's run (or the
     /// io_context itself), not just this object.

@@ -12,6 +12,7 @@
 #include "daemon/site/build.h"
 #include "daemon/store/revision_store.h"
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -28,6 +29,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -86,15 +88,16 @@ public:
         if (!rebuild("start")) return exit_config;
         sync_->configure(config_);
 
-        for (auto& w : workers_) w.server->start();
+        server_->start();
         announce();
         watch_signals();
         schedule_tick();
         schedule_watchdog();
         notify_.ready(status_line());
-        // Each worker thread serves connections on its own io_context, as
-        // nginx runs one event loop per worker: no locks between them. The
-        // main thread runs the daemon's own handlers (signals, timers).
+        // Each worker thread serves its connections on its own io_context, as
+        // nginx runs one event loop per worker; the server hands them new
+        // connections in turn. The main thread runs the daemon's own
+        // handlers (signals, timers).
         std::vector<std::thread> threads;
         for (auto& w : workers_) threads.emplace_back([&io = *w.io] { io.run(); });
         io_.run();
@@ -226,16 +229,15 @@ private:
 
     std::string base_url(const config::config& cfg) const {
         if (!cfg.server.public_url.empty()) return cfg.server.public_url;
-        if (workers_.empty()) return "http://" + cfg.server.listen_address + ":" + std::to_string(cfg.server.listen_port);
-        const auto ep = workers_.front().server->local_endpoint();
+        if (!server_) return "http://" + cfg.server.listen_address + ":" + std::to_string(cfg.server.listen_port);
+        const auto ep = server_->local_endpoint();
         return "http://" + url_host(ep.address()) + ":" + std::to_string(ep.port());
     }
 
     bool listen() {
         try {
             // One listening socket: systemd's (socket activation: the unit
-            // decides the address) or our own; every worker accepts on a
-            // duplicate of it.
+            // decides the address) or our own.
             int listening = -1;
             const auto inherited = service::inherited_listen_sockets();
             asio::ip::tcp::acceptor own{io_};
@@ -251,20 +253,25 @@ private:
                 listening = own.native_handle();
             }
             const auto protocol = local_protocol(listening);
-            const unsigned count = io_threads();
-            http::server_limits limits;
-            limits.max_connections = std::max<std::size_t>(1, limits.max_connections / count);
-            for (unsigned i = 0; i < count; ++i) {
+            std::vector<asio::io_context*> ios;
+            for (unsigned i = 0; i < io_threads(); ++i) {
                 worker w;
-                // A concurrency hint of 1 lets Asio skip its internal locking.
+                // A concurrency hint of 1: each is run by one thread.
                 w.io = std::make_unique<asio::io_context>(1);
-                asio::ip::tcp::acceptor acceptor{*w.io};
-                const int fd = ::dup(listening);
-                if (fd < 0) throw std::system_error(errno, std::generic_category(), "dup");
-                acceptor.assign(protocol, fd);
-                w.server = std::make_unique<http::server>(*w.io, std::move(acceptor), *this, metrics_, limits);
+                // Between connections a worker has nothing to wait for, and
+                // must not return from run() for that.
+                w.keep_running.emplace(w.io->get_executor());
+                ios.push_back(w.io.get());
                 workers_.push_back(std::move(w));
             }
+            // The first worker also accepts; it takes a duplicate, so that
+            // the socket's owner (ours or systemd's) can close its own.
+            asio::ip::tcp::acceptor acceptor{*workers_.front().io};
+            const int fd = ::dup(listening);
+            if (fd < 0) throw std::system_error(errno, std::generic_category(), "dup");
+            acceptor.assign(protocol, fd);
+            server_ = std::make_unique<http::server>(*workers_.front().io, std::move(acceptor), *this, metrics_,
+                                                     http::server_limits{}, std::move(ios));
             if (!inherited.empty()) ::close(listening);
             return true;
         } catch (const std::exception& e) {
@@ -336,7 +343,8 @@ private:
 
     void stop() {
         if (sync_) sync_->request_stop();
-        for (auto& w : workers_) w.server->stop();
+        if (server_) server_->stop();
+        for (auto& w : workers_) w.keep_running.reset();
         signals_.cancel();
         tick_.cancel();
         watchdog_.cancel();
@@ -412,7 +420,7 @@ private:
 
     struct worker {
         std::unique_ptr<asio::io_context> io;
-        std::unique_ptr<http::server> server;
+        std::optional<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
     };
 
     daemon_options options_;
@@ -442,6 +450,8 @@ private:
     // Declared last so that the servers go first, while the rest they use
     // still exists.
     std::vector<worker> workers_;
+    /// After workers_: destroyed (and stopped) before their io_contexts.
+    std::unique_ptr<http::server> server_;
 };
 
 }  // namespace

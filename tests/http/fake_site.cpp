@@ -79,7 +79,13 @@ fake_source::fake_source(std::shared_ptr<const site::snapshot> snap) : snapshot_
 
 std::shared_ptr<const site::snapshot> fake_source::current() const {
     const std::lock_guard lock(mutex_);
+    serving_threads_.push_back(std::this_thread::get_id());
     return snapshot_;
+}
+
+std::vector<std::thread::id> fake_source::serving_threads() const {
+    const std::lock_guard lock(mutex_);
+    return serving_threads_;
 }
 
 std::pair<std::string, bool> fake_source::health() const {

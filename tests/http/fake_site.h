@@ -9,7 +9,9 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
+#include <vector>
 
 namespace cadenced::http::test {
 
@@ -35,12 +37,16 @@ public:
     std::pair<std::string, bool> health() const override;
 
     void set_health(std::string body, bool healthy);
+    /// The thread of each current() call so far, in order: which worker
+    /// served each request.
+    std::vector<std::thread::id> serving_threads() const;
 
 private:
     mutable std::mutex mutex_;
     std::shared_ptr<const site::snapshot> snapshot_;
     std::string health_body_ = R"({"status":"ok"})";
     bool healthy_ = true;
+    mutable std::vector<std::thread::id> serving_threads_;
 };
 
 }  // namespace cadenced::http::test

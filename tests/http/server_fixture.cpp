@@ -44,19 +44,18 @@ server_limits test_limits() {
 running_server::running_server(const site::source& source, server_limits limits, int workers,
                                std::chrono::seconds watchdog_limit)
     : watchdog_(watchdog_limit, "a test server") {
-    // As the daemon does: one io_context and thread per worker, each
-    // accepting on its own duplicate of one listening socket.
-    for (int i = 0; i < workers; ++i) ios_.push_back(std::make_unique<net::io_context>(1));
-    net::ip::tcp::acceptor first(*ios_.front(), net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), 0));
-    const int listening = first.native_handle();
-    const auto protocol = first.local_endpoint().protocol();
-    for (std::size_t i = 1; i < ios_.size(); ++i) {
-        net::ip::tcp::acceptor copy(*ios_[i], protocol, ::dup(listening));
-        servers_.push_back(std::make_unique<server>(*ios_[i], std::move(copy), source, counters, limits));
+    // As the daemon does: one io_context and thread per worker; the server
+    // accepts on the first and hands each connection to the next in turn.
+    std::vector<net::io_context*> all;
+    for (int i = 0; i < workers; ++i) {
+        ios_.push_back(std::make_unique<net::io_context>(1));
+        keep_running_.emplace_back(ios_.back()->get_executor());
+        all.push_back(ios_.back().get());
     }
-    servers_.insert(servers_.begin(), std::make_unique<server>(*ios_.front(), std::move(first), source, counters, limits));
-    port_ = servers_.front()->local_endpoint().port();
-    for (auto& s : servers_) s->start();
+    net::ip::tcp::acceptor acceptor(*ios_.front(), net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), 0));
+    server_ = std::make_unique<server>(*ios_.front(), std::move(acceptor), source, counters, limits, std::move(all));
+    port_ = server_->local_endpoint().port();
+    server_->start();
     for (auto& io : ios_) threads_.emplace_back([&io = *io] { io.run(); });
 }
 
@@ -69,7 +68,8 @@ std::string running_server::url(std::string_view path_and_query) const {
 std::chrono::milliseconds running_server::stop_and_join() {
     if (joined_) return {};
     const auto start = std::chrono::steady_clock::now();
-    for (auto& s : servers_) s->stop();
+    server_->stop();
+    keep_running_.clear();
     for (auto& t : threads_) t.join();
     joined_ = true;
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);

@@ -7,6 +7,7 @@
 #include "daemon/http/server.h"
 #include "daemon/site/site.h"
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 
 #include <chrono>
@@ -62,7 +63,8 @@ public:
 private:
     watchdog watchdog_;
     std::vector<std::unique_ptr<boost::asio::io_context>> ios_;
-    std::vector<std::unique_ptr<server>> servers_;
+    std::vector<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> keep_running_;
+    std::unique_ptr<server> server_;
     std::vector<std::thread> threads_;
     unsigned short port_ = 0;
     bool joined_ = false;

@@ -115,3 +115,25 @@ TEST_CASE("stop() closes every connection and the io_context runs out of work", 
     CHECK(kept_alive.closed_by_peer_within(1s));
     CHECK(half_request.closed_by_peer_within(1s));
 }
+
+TEST_CASE("connections are handed to the worker threads in turn", "[integration][http]") {
+    fake_source source;
+    running_server server(source, test_limits(), 2);
+    // One request on each of four connections, one after the other.
+    std::vector<std::unique_ptr<raw_connection>> connections;
+    for (int i = 0; i < 4; ++i) {
+        connections.push_back(std::make_unique<raw_connection>(server.port()));
+        REQUIRE(connections.back()->send("GET /feeds/team.ics HTTP/1.1\r\nHost: t\r\n\r\n"));
+        REQUIRE(status_of(connections.back()->read_response()) == 200);
+    }
+    // And a second request on the first: it stays with its thread.
+    REQUIRE(connections.front()->send("GET /feeds/team.ics HTTP/1.1\r\nHost: t\r\n\r\n"));
+    REQUIRE(status_of(connections.front()->read_response()) == 200);
+
+    const auto threads = source.serving_threads();
+    REQUIRE(threads.size() == 5);
+    CHECK(threads[0] != threads[1]);
+    CHECK(threads[2] == threads[0]);
+    CHECK(threads[3] == threads[1]);
+    CHECK(threads[4] == threads[0]);
+}
