@@ -21,7 +21,9 @@ public:
     /// the bytes in large folios, which sendfile walks far faster than a
     /// memfd's 4 KiB pages (a quarter more feed throughput, measured with
     /// bench/feed_server_bench.sh). The file has no name, so it vanishes
-    /// with its descriptor, crash or not.
+    /// with its descriptor, crash or not. Should memory run short and its
+    /// pages be dropped, sendfile reads them back from the disk, as it does
+    /// for a static file server's files.
     static std::shared_ptr<const body_file> of(std::string_view bytes, const std::filesystem::path& dir = {});
 
     ~body_file();
