@@ -1,8 +1,8 @@
 // Build step: parses and validates the embedded default rhythm and writes it
-// in binary form (binary_form.h) as a C++ source defining
-// prebuilt_default_bytes(), which prebuilt_default.cpp reads back.
+// in binary form (binary_form.h); cmake/embed_file.cmake then compiles the
+// bytes in as prebuilt_default_bytes(), which prebuilt_default.cpp reads.
 //
-//   cadenced_prebuild_default OUTPUT.cpp
+//   cadenced_prebuild_default OUTPUT
 #include "config/binary_form.h"
 #include "config/config.h"
 #include "config/config_fields.h"
@@ -12,6 +12,7 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <string>
 
 namespace {
@@ -25,32 +26,11 @@ zone_fallback pinned(const char* zone) {
     return z;
 }
 
-std::string as_cpp_source(const std::string& bytes) {
-    std::string out =
-        "// Generated at build time by cadenced_prebuild_default from config/default.toml; do not edit.\n"
-        "#include \"config/prebuilt_default.h\"\n"
-        "namespace cadenced::config::detail {\n"
-        "namespace {\n"
-        "constexpr unsigned char bytes[] = {";
-    char hex[8];
-    for (std::size_t i = 0; i < bytes.size(); ++i) {
-        if (i % 20 == 0) out += "\n   ";
-        std::snprintf(hex, sizeof hex, " %u,", static_cast<unsigned>(static_cast<unsigned char>(bytes[i])));
-        out += hex;
-    }
-    out += "\n};\n}  // namespace\n"
-           "std::string_view prebuilt_default_bytes() {\n"
-           "    return {reinterpret_cast<const char*>(bytes), sizeof bytes};\n"
-           "}\n"
-           "}  // namespace cadenced::config::detail\n";
-    return out;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc != 2) {
-        std::fprintf(stderr, "usage: cadenced_prebuild_default OUTPUT.cpp\n");
+        std::fprintf(stderr, "usage: cadenced_prebuild_default OUTPUT\n");
         return 64;
     }
     try {
@@ -66,7 +46,7 @@ int main(int argc, char** argv) {
         const auto partial = output.string() + ".tmp";
         {
             std::ofstream file{partial, std::ios::binary | std::ios::trunc};
-            file << as_cpp_source(bytes);
+            file << bytes;
             if (!file.flush()) throw std::runtime_error("cannot write " + partial);
         }
         std::filesystem::rename(partial, output);

@@ -3,10 +3,9 @@
 // (prebuild_default_main.cpp) and kept in binary form (binary_form.h).
 
 #include "config/config.h"
+#include "config/config_fields.h"
 
-#include <concepts>
 #include <string_view>
-#include <type_traits>
 
 namespace cadenced::config::detail {
 
@@ -17,8 +16,7 @@ struct prebuilt_default {
     config value;
 };
 
-template <typename T, typename F>
-    requires std::same_as<std::remove_const_t<T>, prebuilt_default>
+template <value_of<prebuilt_default> T, typename F>
 void fields(T& v, F&& f) {
     f(v.zone_from_machine, v.value);
 }
