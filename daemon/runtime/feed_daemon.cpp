@@ -22,9 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <csignal>
-#include <system_error>
 #include <cstdio>
 
 #include <algorithm>
@@ -236,23 +234,6 @@ private:
 
     bool listen() {
         try {
-            // One listening socket: systemd's (socket activation: the unit
-            // decides the address) or our own.
-            int listening = -1;
-            const auto inherited = service::inherited_listen_sockets();
-            asio::ip::tcp::acceptor own{io_};
-            if (!inherited.empty()) {
-                listening = inherited.front();
-            } else {
-                auto [address, port] = listen_address();
-                const asio::ip::tcp::endpoint ep{asio::ip::make_address(address), port};
-                own.open(ep.protocol());
-                own.set_option(asio::ip::tcp::acceptor::reuse_address(true));
-                own.bind(ep);
-                own.listen(asio::socket_base::max_listen_connections);
-                listening = own.native_handle();
-            }
-            const auto protocol = local_protocol(listening);
             std::vector<asio::io_context*> ios;
             for (unsigned i = 0; i < io_threads(); ++i) {
                 worker w;
@@ -264,15 +245,22 @@ private:
                 ios.push_back(w.io.get());
                 workers_.push_back(std::move(w));
             }
-            // The first worker also accepts; it takes a duplicate, so that
-            // the socket's owner (ours or systemd's) can close its own.
+            // One listening socket, on the first worker, which also accepts:
+            // systemd's (socket activation: the unit decides the address) or
+            // our own.
             asio::ip::tcp::acceptor acceptor{*workers_.front().io};
-            const int fd = ::dup(listening);
-            if (fd < 0) throw std::system_error(errno, std::generic_category(), "dup");
-            acceptor.assign(protocol, fd);
+            if (const auto inherited = service::inherited_listen_sockets(); !inherited.empty()) {
+                acceptor.assign(local_protocol(inherited.front()), inherited.front());
+            } else {
+                auto [address, port] = listen_address();
+                const asio::ip::tcp::endpoint ep{asio::ip::make_address(address), port};
+                acceptor.open(ep.protocol());
+                acceptor.set_option(asio::ip::tcp::acceptor::reuse_address(true));
+                acceptor.bind(ep);
+                acceptor.listen(asio::socket_base::max_listen_connections);
+            }
             server_ = std::make_unique<http::server>(*workers_.front().io, std::move(acceptor), *this, metrics_,
                                                      http::server_limits{}, std::move(ios));
-            if (!inherited.empty()) ::close(listening);
             return true;
         } catch (const std::exception& e) {
             log_->error("cannot listen on {}: {}", describe_listen(), e.what());
