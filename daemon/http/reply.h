@@ -39,7 +39,7 @@ struct reply {
     /// The bytes to send: empty for HEAD and 304. Points into `owner` or
     /// into static storage.
     std::string_view body;
-    /// The same bytes as `body` in a sealed file that the connection may
+    /// The same bytes as `body` in a file (body_file.h) that the connection may
     /// send with sendfile(2) instead; null to write `body`. Kept alive by
     /// `owner` as well.
     const site::body_file* body_file = nullptr;

@@ -275,7 +275,7 @@ void session::send(reply r, bool keep_alive) {
     });
 }
 
-// The head, then the body straight from its sealed file, both written from
+// The head, then the body straight from its body file, both written from
 // here for as long as the socket takes them: a feed usually fits the socket's
 // buffer, so the whole response goes out in two system calls, with no copy of
 // the body and no trip through the event loop.
@@ -333,7 +333,7 @@ void session::continue_from_file() {
                              });
             return;
         } else {
-            // A sealed file shorter than its body (n == 0) cannot be; any
+            // A body file shorter than its body (n == 0) cannot be; any
             // other error ends the connection.
             if (n == 0) errno = EIO;
             failed();

@@ -21,7 +21,7 @@ namespace {
 // Bodies this small gain nothing from compression once headers count.
 constexpr std::size_t min_gzip_size = 1024;
 // Below this, copying a body into the socket costs less than sendfile's
-// extra system call: only feeds (and a long year page) get a sealed file.
+// extra system call: only feeds (and a long year page) get a body file.
 constexpr std::size_t min_file_size = 32 * 1024;
 
 std::shared_ptr<const body_file> file_for(const std::string& body, const std::filesystem::path& dir) {

@@ -20,8 +20,9 @@ struct document {
     std::string content_type;  ///< e.g. "text/calendar; charset=utf-8"
     std::string body;
     std::string gzip_body;     ///< body gzip-compressed; empty when not worth it
-    /// The same bytes as body / gzip_body in sealed files, for sendfile(2);
-    /// null for small bodies (a copy costs less) or where memfd is missing.
+    /// The same bytes as body / gzip_body in files for sendfile(2)
+    /// (body_file.h); null for small bodies (a copy costs less) or where no
+    /// file could be made.
     std::shared_ptr<const site::body_file> body_file;
     std::shared_ptr<const site::body_file> gzip_file;
     std::string etag;          ///< strong validator, quoted: "\"3f2a...\""

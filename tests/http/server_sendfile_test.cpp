@@ -1,4 +1,4 @@
-// Large feeds go out with sendfile(2) from their sealed files: whole and
+// Large feeds go out with sendfile(2) from their body files: whole and
 // byte-exact, across waits for a slow reader, and without a client that
 // leaves mid-feed (or stops reading) costing anyone else anything.
 #include "clients.h"
@@ -117,7 +117,7 @@ const std::string big_request = "GET /feeds/big.ics HTTP/1.1\r\nHost: t\r\n\r\n"
 
 }  // namespace
 
-TEST_CASE("a large feed goes out whole from its sealed file, plain and gzip", "[integration][http]") {
+TEST_CASE("a large feed goes out whole from its body file, plain and gzip", "[integration][http]") {
     fake_source source{shared_big_snapshot()};
     running_server server(source);
     const auto& doc = shared_big_snapshot()->feeds.at("big").ics;
