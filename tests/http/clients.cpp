@@ -116,9 +116,10 @@ http_response fetch(const std::string& url, const std::vector<std::string>& head
     return client.request(url, headers, method);
 }
 
-raw_connection::raw_connection(unsigned short port) {
+raw_connection::raw_connection(unsigned short port, int receive_buffer) {
     fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
     if (fd_ < 0) throw std::runtime_error("socket() failed");
+    if (receive_buffer > 0) ::setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(port);
@@ -199,6 +200,29 @@ std::string raw_connection::read_response(bool head_request, std::chrono::millis
     }
     pending_ = data.substr(header_end + body_size);
     return data.substr(0, header_end + body_size);
+}
+
+std::string raw_connection::read_up_to(std::size_t n, std::chrono::milliseconds quiet) {
+    std::string out = std::move(pending_);
+    pending_.clear();
+    if (out.size() > n) {
+        pending_ = out.substr(n);
+        out.resize(n);
+    }
+    char chunk[16384];
+    while (out.size() < n) {
+        const long got = read_some(chunk, std::min(sizeof chunk, n - out.size()), quiet);
+        if (got <= 0) break;
+        out.append(chunk, static_cast<std::size_t>(got));
+    }
+    return out;
+}
+
+void raw_connection::abort() {
+    linger now{1, 0};
+    ::setsockopt(fd_, SOL_SOCKET, SO_LINGER, &now, sizeof now);
+    ::close(fd_);
+    fd_ = -1;
 }
 
 bool raw_connection::closed_by_peer_within(std::chrono::milliseconds limit) {

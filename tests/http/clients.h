@@ -49,7 +49,9 @@ http_response fetch(const std::string& url, const std::vector<std::string>& head
 /// A blocking TCP connection to 127.0.0.1:port with receive timeouts.
 class raw_connection {
 public:
-    explicit raw_connection(unsigned short port);
+    /// `receive_buffer` > 0 sets SO_RCVBUF before connecting: a small one
+    /// makes the server wait for this client to read.
+    explicit raw_connection(unsigned short port, int receive_buffer = 0);
     ~raw_connection();
     raw_connection(const raw_connection&) = delete;
     raw_connection& operator=(const raw_connection&) = delete;
@@ -64,6 +66,10 @@ public:
     /// closed or `limit` passed first.
     std::string read_response(bool head_request = false,
                               std::chrono::milliseconds limit = std::chrono::milliseconds{3000});
+    /// Up to `n` bytes; fewer if the peer closes or sends nothing for `quiet`.
+    std::string read_up_to(std::size_t n, std::chrono::milliseconds quiet = std::chrono::milliseconds{5000});
+    /// Leaves with a reset (SO_LINGER 0), as a killed client does.
+    void abort();
     /// Whether the peer closes (EOF or reset) within `limit`; bytes that
     /// arrive meanwhile are discarded.
     bool closed_by_peer_within(std::chrono::milliseconds limit);

@@ -8,12 +8,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -66,52 +60,9 @@ const std::shared_ptr<const site::snapshot>& shared_big_snapshot() {
     return snap;
 }
 
-/// A connection with a tiny receive buffer that reads only when told to.
-class slow_reader {
-public:
-    explicit slow_reader(unsigned short port) : fd_{::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)} {
-        REQUIRE(fd_ >= 0);
-        const int small = 4096;
-        ::setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
-        sockaddr_in to{};
-        to.sin_family = AF_INET;
-        to.sin_port = htons(port);
-        to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        REQUIRE(::connect(fd_, reinterpret_cast<const sockaddr*>(&to), sizeof to) == 0);
-        timeval limit{5, 0};
-        ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
-    }
-    ~slow_reader() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    slow_reader(const slow_reader&) = delete;
-    slow_reader& operator=(const slow_reader&) = delete;
-
-    void send(std::string_view request) {
-        REQUIRE(::send(fd_, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size()));
-    }
-    /// Up to `n` bytes; fewer when the peer closes.
-    std::string read(std::size_t n) {
-        std::string out;
-        char chunk[16384];
-        while (out.size() < n) {
-            const ssize_t got = ::recv(fd_, chunk, std::min(sizeof chunk, n - out.size()), 0);
-            if (got <= 0) break;
-            out.append(chunk, static_cast<std::size_t>(got));
-        }
-        return out;
-    }
-    /// Leaves with a reset (SO_LINGER 0), as a killed client does.
-    void abort() {
-        linger now{1, 0};
-        ::setsockopt(fd_, SOL_SOCKET, SO_LINGER, &now, sizeof now);
-        ::close(fd_);
-        fd_ = -1;
-    }
-
-private:
-    int fd_;
-};
+// So small that the server finds the socket full and must wait for the
+// client to read, again and again.
+constexpr int tiny_receive_buffer = 4096;
 
 const std::string big_request = "GET /feeds/big.ics HTTP/1.1\r\nHost: t\r\n\r\n";
 
@@ -147,19 +98,19 @@ TEST_CASE("a slow reader of a large feed gets every byte, in order", "[integrati
     running_server server(source, test_limits(), 1);
     const auto& body = shared_big_snapshot()->feeds.at("big").ics.body;
 
-    slow_reader reader(server.port());
-    reader.send(big_request);
+    raw_connection reader(server.port(), tiny_receive_buffer);
+    REQUIRE(reader.send(big_request));
     // Pauses make the server find the socket full and wait for it, many times.
-    std::string got = reader.read(4096);
+    std::string got = reader.read_up_to(4096);
     std::this_thread::sleep_for(200ms);
     // Meanwhile the same (only) server thread serves others.
     CHECK(fetch(server.url("/feeds/team.ics")).status == 200);
-    got += reader.read(1024 * 1024);
+    got += reader.read_up_to(1024 * 1024);
     std::this_thread::sleep_for(200ms);
     const auto head_end = got.find("\r\n\r\n");
     REQUIRE(head_end != std::string::npos);
     CHECK(status_of(got) == 200);
-    got += reader.read(head_end + 4 + body.size() - got.size());
+    got += reader.read_up_to(head_end + 4 + body.size() - got.size());
     CHECK(got.size() == head_end + 4 + body.size());
     CHECK(got.compare(head_end + 4, std::string::npos, body) == 0);
 }
@@ -168,9 +119,9 @@ TEST_CASE("clients that leave mid-feed do not take the server down", "[integrati
     fake_source source{shared_big_snapshot()};
     running_server server(source);
     for (int i = 0; i < 10; ++i) {
-        slow_reader leaver(server.port());
-        leaver.send(big_request);
-        CHECK(leaver.read(64 * 1024).size() == 64 * 1024);
+        raw_connection leaver(server.port(), tiny_receive_buffer);
+        REQUIRE(leaver.send(big_request));
+        CHECK(leaver.read_up_to(64 * 1024).size() == 64 * 1024);
         leaver.abort();
     }
     // Were SIGPIPE not ignored, the first of them would have ended the
@@ -187,14 +138,14 @@ TEST_CASE("a client that stops reading a large feed is cut off after write_timeo
     limits.idle_timeout = 10s;
     running_server server(source, limits, 1);
 
-    slow_reader stalled(server.port());
-    stalled.send(big_request);
-    CHECK(stalled.read(4096).size() == 4096);
+    raw_connection stalled(server.port(), tiny_receive_buffer);
+    REQUIRE(stalled.send(big_request));
+    CHECK(stalled.read_up_to(4096).size() == 4096);
     const auto start = std::chrono::steady_clock::now();
     std::this_thread::sleep_for(1500ms);
     // Past the deadline the server has closed: what is left to read is what
     // the buffers held, then the end, far short of the whole feed.
-    const auto rest = stalled.read(big_size);
+    const auto rest = stalled.read_up_to(big_size);
     const auto waited = std::chrono::steady_clock::now() - start;
     CHECK(rest.size() < big_size / 2);
     CHECK(waited < 5s);
