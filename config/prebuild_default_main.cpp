@@ -15,18 +15,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace {
-
 using namespace cadenced::config;
-
-zone_fallback pinned(const char* zone) {
-    zone_fallback z;
-    z.tz_env = zone;
-    z.localtime = "/nonexistent";
-    return z;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     if (argc != 2) {
@@ -36,8 +25,8 @@ int main(int argc, char** argv) {
     try {
         // Loaded under two zones: if the rhythm's zone differs, the default
         // names none and takes the machine's at run time.
-        const config in_utc = parse_default(pinned("UTC"));
-        const config in_tokyo = parse_default(pinned("Asia/Tokyo"));
+        const config in_utc = parse_default({std::string{"UTC"}, "/nonexistent"});
+        const config in_tokyo = parse_default({std::string{"Asia/Tokyo"}, "/nonexistent"});
         detail::prebuilt_default prebuilt{in_utc.rhythm.timezone != in_tokyo.rhythm.timezone, in_utc};
 
         std::string bytes;
