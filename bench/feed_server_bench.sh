@@ -77,40 +77,57 @@ for _ in $(seq 1 100); do
   curl -fs -o /dev/null "http://127.0.0.1:$nport/feeds/all.ics" && break
   sleep 0.1
 done
+# The master and its workers.
+nginx_pids=("${pids[-1]}")
+mapfile -t -O 1 nginx_pids < <(pgrep -P "${pids[-1]}")
 netag=$(curl -fs -D - -o /dev/null "http://127.0.0.1:$nport/feeds/all.ics" | awk 'tolower($1)=="etag:" {print $2}' | tr -d '\r')
 
-# wrk's summary: requests/s and the 99th percentile in milliseconds.
+# CPU time (user + system, clock ticks) used so far by the given processes
+# and all their threads.
+cpu_ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+
+# wrk's summary: requests/s, the 99th percentile in milliseconds, and the
+# server's CPU time per request in microseconds (the server shares the two
+# cores with wrk, so what it spends per request is taken from the client).
 measure() {
-  local url=$1 header=$2 out
+  local url=$1 header=$2 out before after
+  shift 2
+  before=$(cpu_ticks "$@")
   if [ -n "$header" ]; then
     out=$(wrk -t2 -c64 -d"${seconds}s" --latency -H "$header" "$url")
   else
     out=$(wrk -t2 -c64 -d"${seconds}s" --latency "$url")
   fi
-  local rps p99
+  after=$(cpu_ticks "$@")
+  local rps p99 requests
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
   p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; print v}' <<<"$out")
-  echo "$rps $p99"
+  local cpu_us
+  cpu_us=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN {printf "%.1f", t / hz * 1e6 / n}')
+  echo "$rps $p99 $cpu_us"
 }
 
 # Shared machines drift: each case is measured in alternating rounds
 # (cadenced, nginx, cadenced, ...) and the medians compared.
 median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
-printf '%-28s %14s %10s %14s %10s %8s\n' "case (64 connections)" "cadenced rps" "p99 ms" "nginx rps" "p99 ms" "ratio"
+printf '%-28s %14s %8s %8s %14s %8s %8s %7s\n' "case (64 connections)" "cadenced rps" "p99 ms" "cpu us" "nginx rps" "p99 ms" "cpu us" "ratio"
 for case in 200 304; do
   if [ "$case" = 200 ]; then ch=""; nh=""; else ch="If-None-Match: $cetag"; nh="If-None-Match: $netag"; fi
   : >"$work/c.txt"; : >"$work/n.txt"
   for _ in $(seq 1 "$rounds"); do
-    measure "http://127.0.0.1:$cport/feeds/all.ics" "$ch" >>"$work/c.txt"
-    measure "http://127.0.0.1:$nport/feeds/all.ics" "$nh" >>"$work/n.txt"
+    measure "http://127.0.0.1:$cport/feeds/all.ics" "$ch" "$cpid" >>"$work/c.txt"
+    measure "http://127.0.0.1:$nport/feeds/all.ics" "$nh" "${nginx_pids[@]}" >>"$work/n.txt"
   done
-  paste "$work/c.txt" "$work/n.txt" | sed "s/^/    rounds (c rps, p99, n rps, p99): /" >&2
+  paste "$work/c.txt" "$work/n.txt" | sed "s/^/    rounds (c rps, p99, cpu, n rps, p99, cpu): /" >&2
   crps=$(awk '{print $1}' "$work/c.txt" | median); cp99=$(awk '{print $2}' "$work/c.txt" | median)
+  ccpu=$(awk '{print $3}' "$work/c.txt" | median)
   nrps=$(awk '{print $1}' "$work/n.txt" | median); np99=$(awk '{print $2}' "$work/n.txt" | median)
+  ncpu=$(awk '{print $3}' "$work/n.txt" | median)
   ratio=$(awk -v a="$crps" -v b="$nrps" 'BEGIN {printf "%.2f", a / b}')
-  printf '%-28s %14s %10.2f %14s %10.2f %8s\n' "GET /feeds/all.ics ($case)" "$crps" "$cp99" "$nrps" "$np99" "$ratio"
+  printf '%-28s %14s %8.2f %8s %14s %8.2f %8s %7s\n' "GET /feeds/all.ics ($case)" "$crps" "$cp99" "$ccpu" "$nrps" "$np99" "$ncpu" "$ratio"
 done
-printf 'medians of %s rounds of %s s each\n' "$rounds" "$seconds"
+printf 'medians of %s rounds of %s s each; cpu us: the server'"'"'s CPU time per request\n' "$rounds" "$seconds"
 printf 'feed size: %s bytes; cadenced RSS idle: %s KiB (target < 10240 KiB)\n' "$(stat -c %s "$work/all.ics")" "$rss_idle"
 rss_after=$(awk '/^VmRSS/ {print $2}' "/proc/$cpid/status")
 printf 'cadenced RSS after the load: %s KiB\n' "$rss_after"

@@ -7,19 +7,17 @@
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/http/error.hpp>
-#include <boost/beast/http/read.hpp>
-#include <boost/asio/write.hpp>
 #include <boost/beast/http/status.hpp>
 
 #include <sys/sendfile.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <array>
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <exception>
@@ -71,12 +69,11 @@ std::optional<std::string> joined_field(const bhttp::request_header<>& req, bhtt
     return out;
 }
 
-/// The status to answer a request that could not be read, or nullopt when
-/// there is no one to answer (the client left or was too slow).
+/// The status to answer a request whose header could not be parsed, or
+/// nullopt when there is no one to answer.
 std::optional<int> status_for_read_error(const error_code& ec) {
     if (ec == bhttp::error::header_limit || ec == bhttp::error::buffer_overflow) return 431;
     if (ec == bhttp::error::unexpected_body || ec == bhttp::error::body_limit) return 413;
-    if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return std::nullopt;
     if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category()) return 400;
     return std::nullopt;
 }
@@ -92,7 +89,7 @@ std::string path_for_log(std::string_view target) {
 }  // namespace
 
 session::session(connection_socket socket, std::shared_ptr<session_context> context)
-    : stream_(std::move(socket)), file_deadline_(stream_.get_executor()), context_(std::move(context)) {}
+    : socket_(std::move(socket)), deadline_timer_(socket_.get_executor()), context_(std::move(context)) {}
 
 session::~session() { context_->connections.remove(this); }
 
@@ -110,51 +107,144 @@ void session::guarded(Step&& step) noexcept {
 }
 
 void session::start() {
-    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    net::dispatch(socket_.get_executor(), [self = shared_from_this()] {
         self->guarded([&] {
+            // sendfile(2) takes no flags: the socket itself must not block.
+            error_code ec;
+            self->socket_.native_non_blocking(true, ec);
+            if (ec) {
+                self->shut();
+                return;
+            }
             // The first request's deadline runs from the accept: a client that
             // connects and says nothing is treated like a slow one.
-            self->stream_.expires_after(self->context_->limits.read_timeout);
-            self->read_request();
+            self->set_deadline(self->context_->limits.read_timeout);
+            self->request_deadline_running_ = true;
+            self->receive();
         });
     });
 }
 
 void session::close() {
-    net::post(stream_.get_executor(), [self = shared_from_this()] { self->shut(); });
+    net::post(socket_.get_executor(), [self = shared_from_this()] { self->shut(); });
 }
 
-void session::read_request() {
-    parser_.emplace();
-    parser_->header_limit(static_cast<std::uint32_t>(
-        std::min<std::size_t>(context_->limits.max_header_bytes, std::numeric_limits<std::uint32_t>::max())));
-    // Only the header is read: we take no bodies, and one announced is
-    // answered with 413 without reading it.
-    bhttp::async_read_header(stream_, buffer_, *parser_,
-                             [self = shared_from_this()](const error_code& ec, std::size_t) {
-                                 self->guarded([&] { self->on_header(ec); });
-                             });
+// ---- deadlines
+
+void session::set_deadline(clock::duration from_now) {
+    deadline_at_ = clock::now() + from_now;
+    // A later deadline waits for the timer to fire and find it; only an
+    // earlier one than the timer's must move the timer.
+    if (!deadline_timer_waiting_ || deadline_at_ < deadline_timer_.expiry()) arm_deadline_timer();
 }
+
+void session::arm_deadline_timer() {
+    deadline_timer_waiting_ = true;
+    deadline_timer_.expires_at(deadline_at_);  // cancels a wait for a later expiry
+    deadline_timer_.async_wait([self = shared_from_this(), arm = ++deadline_timer_arms_](const error_code& ec) {
+        if (self->deadline_timer_arms_ != arm) return;  // superseded by a sooner one
+        self->deadline_timer_waiting_ = false;
+        if (ec || self->closed_) return;
+        self->guarded([&] { self->on_deadline_timer(); });
+    });
+}
+
+void session::on_deadline_timer() {
+    if (clock::now() >= deadline_at_) {
+        shut();
+        return;
+    }
+    arm_deadline_timer();
+}
+
+// ---- reading requests
 
 void session::await_next_request() {
     // Between requests the idle deadline applies; the request deadline
     // starts with the first byte of the next one.
-    stream_.expires_after(context_->limits.idle_timeout);
-    stream_.async_read_some(buffer_.prepare(read_chunk),
-                            [self = shared_from_this()](const error_code& ec, std::size_t bytes) {
-                                self->guarded([&] { self->on_first_bytes(ec, bytes); });
-                            });
+    set_deadline(context_->limits.idle_timeout);
+    request_deadline_running_ = false;
+    if (input_may_be_waiting_) {
+        receive();
+    } else {
+        wait_readable();
+    }
 }
 
-void session::on_first_bytes(const error_code& ec, std::size_t bytes) {
-    if (closed_) return;
-    buffer_.commit(bytes);
-    if (ec) {
+void session::receive() {
+    const auto space = buffer_.prepare(read_chunk);
+    for (;;) {
+        const ssize_t n = ::recv(socket_.native_handle(), space.data(), space.size(), MSG_DONTWAIT);
+        if (n > 0) {
+            buffer_.commit(static_cast<std::size_t>(n));
+            input_may_be_waiting_ = static_cast<std::size_t>(n) == space.size();
+            on_request_bytes();
+            return;
+        }
+        if (n == 0) {
+            // The client is done; half a request left unanswered is its loss.
+            shut();
+            return;
+        }
+        if (errno == EINTR) continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            input_may_be_waiting_ = false;
+            wait_readable();
+            return;
+        }
         shut();
         return;
     }
-    stream_.expires_after(context_->limits.read_timeout);
-    read_request();
+}
+
+void session::wait_readable() {
+    socket_.async_wait(net::socket_base::wait_read, [self = shared_from_this()](const error_code& ec) {
+        self->guarded([&] {
+            if (self->closed_) return;
+            if (ec) {
+                self->shut();
+                return;
+            }
+            self->receive();
+        });
+    });
+}
+
+void session::on_request_bytes() {
+    if (!parser_) {
+        parser_.emplace();
+        header_bytes_ = 0;
+    }
+    // The parser's limit holds for one call; the header may come in several
+    // parts, so each is given what the earlier ones left of the limit.
+    const auto allowance = std::min<std::size_t>(context_->limits.max_header_bytes - header_bytes_,
+                                                 std::numeric_limits<std::uint32_t>::max());
+    if (allowance == 0) {
+        on_header(bhttp::error::header_limit);
+        return;
+    }
+    parser_->header_limit(static_cast<std::uint32_t>(allowance));
+    // Only the header is parsed: we take no bodies, and one announced is
+    // answered with 413 without reading it.
+    error_code ec;
+    const auto used = parser_->put(buffer_.data(), ec);
+    buffer_.consume(used);
+    header_bytes_ += used;
+    if (ec == bhttp::error::need_more) {
+        if (!request_deadline_running_) {
+            // The header came in parts: the rest has until the request
+            // deadline, counted from its first part, which arrived just now.
+            request_deadline_running_ = true;
+            set_deadline(context_->limits.read_timeout);
+        }
+        if (input_may_be_waiting_) {
+            receive();
+        } else {
+            wait_readable();
+        }
+        return;
+    }
+    on_header(ec);
 }
 
 void session::on_header(const error_code& ec) {
@@ -221,6 +311,8 @@ reply session::answer_to_header(bool& keep_alive) {
     }
 }
 
+// ---- writing responses
+
 void session::write_head(const reply& r, bool keep_alive) {
     // Formatted by hand into a buffer the connection reuses: a response
     // costs no allocation once the connection has sent its first.
@@ -254,50 +346,70 @@ void session::write_head(const reply& r, bool keep_alive) {
 void session::send(reply r, bool keep_alive) {
     write_head(r, keep_alive);
     body_ = r.body;
+    body_file_ = body_.empty() ? nullptr : r.body_file;
     response_owner_ = std::move(r.owner);
     keep_alive_ = keep_alive;
+    head_sent_ = 0;
+    body_sent_ = 0;
+    write_deadline_running_ = false;
 
     // Counted before the write so that a client that has read this answer
     // finds it in /metrics.
     context_->counters.count_request(r.route, r.status, r.body.size());
     log_request(r);
-
-    if (r.body_file && !body_.empty()) {
-        body_file_ = r.body_file;
-        send_from_file();
-        return;
-    }
-    stream_.expires_after(context_->limits.write_timeout);
-    // Head and body in one gathered write.
-    const std::array<net::const_buffer, 2> buffers{net::buffer(head_), net::buffer(body_.data(), body_.size())};
-    net::async_write(stream_, buffers, [self = shared_from_this()](const error_code& ec, std::size_t) {
-        self->guarded([&] { self->on_written(ec); });
-    });
+    continue_sending();
 }
 
-// The head, then the body straight from its body file, both written from
-// here for as long as the socket takes them: a feed usually fits the socket's
-// buffer, so the whole response goes out in two system calls, with no copy of
-// the body and no trip through the event loop.
-void session::send_from_file() {
-    head_sent_ = 0;
-    body_sent_ = 0;
-    file_deadline_at_ = std::chrono::steady_clock::now() + context_->limits.write_timeout;
-    // Once per connection: setting it is a system call of its own.
-    if (!stream_.socket().native_non_blocking()) {
-        error_code ec;
-        stream_.socket().native_non_blocking(true, ec);
-        if (ec) {
-            on_written(ec);
-            return;
+// The head, then the body, written from here for as long as the socket takes
+// them: a response usually fits the socket's buffer, so it goes out in one
+// system call (two with a body file), with no trip through the event loop.
+void session::continue_sending() {
+    const int socket = socket_.native_handle();
+    const bool done = body_file_ ? send_file(socket) : send_memory(socket);
+    if (done) on_written({});
+}
+
+/// Head and body from memory in one gathered write. True when all is sent;
+/// false when it waits for room or has failed.
+bool session::send_memory(int socket) {
+    while (head_sent_ < head_.size() || body_sent_ < body_.size()) {
+        std::array<iovec, 2> parts{};
+        std::size_t count = 0;
+        if (head_sent_ < head_.size()) {
+            parts[count++] = {head_.data() + head_sent_, head_.size() - head_sent_};
+        }
+        if (body_sent_ < body_.size()) {
+            // iovec's pointer is not const; sendmsg only reads through it.
+            parts[count++] = {const_cast<char*>(body_.data()) + body_sent_, body_.size() - body_sent_};
+        }
+        msghdr message{};
+        message.msg_iov = parts.data();
+        message.msg_iovlen = count;
+        const ssize_t n = ::sendmsg(socket, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n >= 0) {
+            auto sent = static_cast<std::size_t>(n);
+            const auto from_head = std::min(sent, head_.size() - head_sent_);
+            head_sent_ += from_head;
+            body_sent_ += sent - from_head;
+        } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            wait_writable();
+            return false;
+        } else if (errno != EINTR) {
+            on_written(error_code{errno, boost::system::system_category()});
+            return false;
         }
     }
-    continue_from_file();
+    return true;
 }
 
-void session::continue_from_file() {
-    const int socket = stream_.socket().native_handle();
-    const auto failed = [&] { on_written(error_code{errno, boost::system::system_category()}); };
+/// The head, then the body straight from its file with sendfile(2), no copy
+/// through the daemon. True when all is sent; false when it waits for room,
+/// has failed, or has fallen back to writing from memory.
+bool session::send_file(int socket) {
+    const auto failed = [&] {
+        on_written(error_code{errno, boost::system::system_category()});
+        return false;
+    };
     while (head_sent_ < head_.size()) {
         // MSG_MORE: the head waits to leave in one segment with the body's start.
         const ssize_t n =
@@ -305,11 +417,10 @@ void session::continue_from_file() {
         if (n >= 0) {
             head_sent_ += static_cast<std::size_t>(n);
         } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
-            wait_until_writable();
-            return;
+            wait_writable();
+            return false;
         } else if (errno != EINTR) {
-            failed();
-            return;
+            return failed();
         }
     }
     while (body_sent_ < body_.size()) {
@@ -318,67 +429,52 @@ void session::continue_from_file() {
         if (n > 0) {
             body_sent_ = static_cast<std::size_t>(offset);
         } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            wait_until_writable();
-            return;
+            wait_writable();
+            return false;
         } else if (n < 0 && errno == EINTR) {
             continue;
         } else if (n < 0 && body_sent_ == 0 && (errno == EINVAL || errno == ENOSYS)) {
             // No sendfile from this file to this socket: the body's bytes are
             // in memory as well, so they are written the ordinary way.
-            end_file_wait();
-            stream_.expires_at(file_deadline_at_);
-            net::async_write(stream_, net::buffer(body_.data(), body_.size()),
-                             [self = shared_from_this()](const error_code& write_ec, std::size_t) {
-                                 self->guarded([&] { self->on_written(write_ec); });
-                             });
-            return;
+            body_file_ = nullptr;
+            return send_memory(socket);
         } else {
             // A body file shorter than its body (n == 0) cannot be; any
             // other error ends the connection.
             if (n == 0) errno = EIO;
-            failed();
-            return;
+            return failed();
         }
     }
-    on_written({});
+    return true;
 }
 
-void session::wait_until_writable() {
-    if (!file_deadline_armed_) {
+void session::wait_writable() {
+    // The event loop runs before the response is done: a request sent
+    // meanwhile (pipelined) is worth a read before waiting.
+    input_may_be_waiting_ = true;
+    if (!write_deadline_running_) {
         // The deadline covers the whole response, not each wait.
-        file_deadline_armed_ = true;
-        file_deadline_.expires_at(file_deadline_at_);
-        file_deadline_.async_wait([self = shared_from_this(), wait = ++file_waits_](const error_code& ec) {
-            // A deadline cancelled, or left over from an earlier response
-            // that finished as it fired, must not close this one.
-            if (ec || !self->file_deadline_armed_ || self->file_waits_ != wait) return;
-            self->guarded([&] { self->shut(); });
-        });
+        write_deadline_running_ = true;
+        set_deadline(context_->limits.write_timeout);
     }
-    stream_.socket().async_wait(net::socket_base::wait_write, [self = shared_from_this()](const error_code& ec) {
+    socket_.async_wait(net::socket_base::wait_write, [self = shared_from_this()](const error_code& ec) {
         self->guarded([&] {
             if (self->closed_) return;
             if (ec) {
                 self->on_written(ec);
                 return;
             }
-            self->continue_from_file();
+            self->continue_sending();
         });
     });
 }
 
-void session::end_file_wait() {
-    if (!file_deadline_armed_) return;
-    file_deadline_armed_ = false;
-    file_deadline_.cancel();
-}
-
 void session::on_written(const error_code& ec) {
     if (closed_) return;
-    end_file_wait();
     body_ = {};
     body_file_ = nullptr;
     response_owner_.reset();
+    parser_.reset();
     if (ec) {
         shut();
         return;
@@ -388,45 +484,67 @@ void session::on_written(const error_code& ec) {
         return;
     }
     if (buffer_.size() > 0) {
-        // A pipelined request is already here; its deadline starts now.
-        stream_.expires_after(context_->limits.read_timeout);
-        read_request();
+        // A pipelined request is already here. It is taken up from the event
+        // loop, not from here: answering a buffer full of small requests one
+        // inside the other would nest as deep as there are requests.
+        input_may_be_waiting_ = true;
+        set_deadline(context_->limits.read_timeout);
+        request_deadline_running_ = true;
+        net::post(socket_.get_executor(), [self = shared_from_this()] {
+            self->guarded([&] {
+                if (!self->closed_) self->on_request_bytes();
+            });
+        });
         return;
     }
     await_next_request();
 }
 
+// ---- closing
+
 void session::linger() {
     error_code ignored;
-    stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+    socket_.shutdown(net::ip::tcp::socket::shutdown_send, ignored);
     buffer_.clear();
-    stream_.expires_after(linger_time);
-    stream_.async_read_some(buffer_.prepare(read_chunk),
-                            [self = shared_from_this()](const error_code& ec, std::size_t bytes) {
-                                self->guarded([&] { self->on_drained(ec, bytes); });
-                            });
+    set_deadline(linger_time);
+    drain();
 }
 
-void session::on_drained(const error_code& ec, std::size_t bytes) {
-    if (closed_) return;
-    drained_ += bytes;
-    if (ec || drained_ >= linger_bytes) {
-        shut();
-        return;
+void session::drain() {
+    std::array<char, read_chunk> sink;
+    for (;;) {
+        const ssize_t n = ::recv(socket_.native_handle(), sink.data(), sink.size(), MSG_DONTWAIT);
+        if (n > 0) {
+            drained_ += static_cast<std::size_t>(n);
+            if (drained_ >= linger_bytes) break;
+            continue;
+        }
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            socket_.async_wait(net::socket_base::wait_read, [self = shared_from_this()](const error_code& ec) {
+                self->guarded([&] {
+                    if (self->closed_) return;
+                    if (ec) {
+                        self->shut();
+                        return;
+                    }
+                    self->drain();
+                });
+            });
+            return;
+        }
+        break;  // the client closed its side, or the socket failed
     }
-    stream_.async_read_some(buffer_.prepare(read_chunk),
-                            [self = shared_from_this()](const error_code& next_ec, std::size_t next_bytes) {
-                                self->guarded([&] { self->on_drained(next_ec, next_bytes); });
-                            });
+    shut();
 }
 
 void session::shut() {
     if (closed_) return;
     closed_ = true;
-    end_file_wait();
     error_code ignored;
-    stream_.socket().shutdown(net::ip::tcp::socket::shutdown_both, ignored);
-    stream_.close();  // also cancels the deadline timer, so no work is left behind
+    socket_.shutdown(net::ip::tcp::socket::shutdown_both, ignored);
+    socket_.close(ignored);      // ends the waits on the socket
+    deadline_timer_.cancel();    // and the deadline's, so that nothing keeps this alive
 }
 
 void session::log_request(const reply& r) const {

@@ -6,6 +6,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <thread>
+
 using namespace cadenced::http::test;
 using namespace std::chrono_literals;
 
@@ -75,6 +78,56 @@ TEST_CASE("a header block over the limit gets 431 and the connection closes", "[
     CHECK(status_of(exchange_and_close(server.port(),
                                        "GET / HTTP/1.1\r\nHost: t\r\nConnection: close\r\nX-Fits: " + fits + "\r\n\r\n")) ==
           200);
+}
+
+TEST_CASE("a header sent in parts is put together, and the parts count together against the limit",
+          "[integration][http]") {
+    fake_source source;
+    running_server server(source);  // max_header_bytes 8 KiB
+
+    raw_connection raw(server.port());
+    raw.send("GET /feeds/te");
+    std::this_thread::sleep_for(50ms);
+    raw.send("am.ics HTTP/1.1\r\nHo");
+    std::this_thread::sleep_for(50ms);
+    raw.send("st: t\r\n\r\n");
+    const auto whole = raw.read_response();
+    CHECK(status_of(whole) == 200);
+    CHECK(whole.find("BEGIN:VCALENDAR") != std::string::npos);
+
+    // Three fields of 3 KiB, each in a part of its own: 9 KiB in all.
+    raw_connection parts(server.port());
+    parts.send("GET / HTTP/1.1\r\nHost: t\r\n");
+    for (int i = 0; i < 3; ++i) {
+        std::this_thread::sleep_for(50ms);
+        parts.send("X-Part" + std::to_string(i) + ": " + std::string(3 * 1024, 'p') + "\r\n");
+    }
+    parts.send("\r\n");
+    CHECK(status_of(parts.read_until_close(3s)) == 431);
+}
+
+TEST_CASE("a buffer full of pipelined requests is answered, each in turn", "[integration][http]") {
+    fake_source source;
+    running_server server(source, test_limits(), 1);
+
+    // Several reads' worth of requests arriving at once; answering each one
+    // inside the one before would nest 500 deep.
+    constexpr int count = 500;
+    std::string requests;
+    for (int i = 0; i < count; ++i) {
+        requests += (i % 2 == 0) ? "GET /nowhere HTTP/1.1\r\nHost: t\r\n\r\n" : "HEAD / HTTP/1.1\r\nHost: t\r\n\r\n";
+    }
+    raw_connection raw(server.port());
+    REQUIRE(raw.send(requests));
+    int in_order = 0;
+    for (int i = 0; i < count; ++i) {
+        const auto response = raw.read_response(i % 2 == 1);
+        if (status_of(response) == ((i % 2 == 0) ? 404 : 200)) ++in_order;
+    }
+    CHECK(in_order == count);
+    // The connection is still good for more.
+    raw.send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+    CHECK(status_of(raw.read_response()) == 200);
 }
 
 TEST_CASE("a request body gets 413 (405 if the method is wrong too)", "[integration][http]") {

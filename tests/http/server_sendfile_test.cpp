@@ -115,6 +115,32 @@ TEST_CASE("a slow reader of a large feed gets every byte, in order", "[integrati
     CHECK(got.compare(head_end + 4, std::string::npos, body) == 0);
 }
 
+TEST_CASE("a request sent while a large feed waits for the socket is answered right after it",
+          "[integration][http]") {
+    fake_source source{shared_big_snapshot()};
+    auto limits = test_limits();
+    limits.idle_timeout = 20s;  // a request the server missed would wait this long
+    running_server server(source, limits, 1);
+    const auto& body = shared_big_snapshot()->feeds.at("big").ics.body;
+
+    raw_connection reader(server.port(), tiny_receive_buffer);
+    REQUIRE(reader.send(big_request));
+    std::string got = reader.read_up_to(64 * 1024);
+    // The server is now waiting for room in the socket; the next request
+    // arrives during that wait, announced while nobody is reading.
+    std::this_thread::sleep_for(100ms);
+    REQUIRE(reader.send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n"));
+    std::this_thread::sleep_for(100ms);
+    const auto head_end = got.find("\r\n\r\n");
+    REQUIRE(head_end != std::string::npos);
+    got += reader.read_up_to(head_end + 4 + body.size() - got.size());
+    CHECK(got.size() == head_end + 4 + body.size());
+    const auto started = std::chrono::steady_clock::now();
+    const auto next = reader.read_response(false, 5s);
+    CHECK(status_of(next) == 200);
+    CHECK(std::chrono::steady_clock::now() - started < 2s);
+}
+
 TEST_CASE("clients that leave mid-feed do not take the server down", "[integration][http]") {
     fake_source source{shared_big_snapshot()};
     running_server server(source);
