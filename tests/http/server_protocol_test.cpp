@@ -207,3 +207,26 @@ TEST_CASE("an idle keep-alive connection is closed after idle_timeout", "[integr
     CHECK(raw.closed_by_peer_within(3s));
     CHECK(std::chrono::steady_clock::now() - start >= 900ms);
 }
+
+TEST_CASE("a connection in use is kept past its first deadline, and closed idle_timeout after its last request",
+          "[integration][http]") {
+    fake_source source;
+    auto limits = test_limits();
+    limits.read_timeout = 1s;  // the deadline from the accept
+    limits.idle_timeout = 2s;
+    running_server server(source, limits);
+
+    raw_connection raw(server.port());
+    // Requests every 400 ms for 2.4 s: past the first deadline (1 s after the
+    // accept) and past the idle deadline of the first request.
+    for (int i = 0; i < 7; ++i) {
+        REQUIRE(raw.send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n"));
+        REQUIRE(status_of(raw.read_response()) == 200);
+        std::this_thread::sleep_for(400ms);
+    }
+    const auto last = std::chrono::steady_clock::now() - 400ms;
+    CHECK(raw.closed_by_peer_within(4s));
+    const auto idle_for = std::chrono::steady_clock::now() - last;
+    CHECK(idle_for >= 1900ms);
+    CHECK(idle_for < 3500ms);
+}
