@@ -5,6 +5,16 @@
 # Prints requests/s and p99 latency side by side, the ratio, and the
 # daemon's resident memory when idle.
 #
+# Each case is measured twice. Saturated: every connection sends its next
+# request as soon as the last answer is in, so the figures are the most each
+# server can do. Paced: every connection waits between requests, the same
+# wait for both servers, chosen so that the load is about half of what nginx
+# managed saturated. wrk shares the two cores with the server, and at
+# saturation its own threads are preempted with requests in flight, a whole
+# scheduler tick at a time; the paced p99 is the latency a client sees when
+# the server has room, which is how a feed server runs (calendar clients poll
+# every few hours).
+#
 #   bench/feed_server_bench.sh [build-dir] [seconds] [rounds]
 set -euo pipefail
 
@@ -89,15 +99,20 @@ cpu_ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' 
 # wrk's summary: requests/s, the 99th percentile in milliseconds, and the
 # server's CPU time per request in microseconds (the server shares the two
 # cores with wrk, so what it spends per request is taken from the client).
+# A pause above 0 is the wait in milliseconds between a connection's requests.
+cat >"$work/paced.lua" <<'EOF'
+local pause = tonumber(os.getenv("WRK_PAUSE_MS"))
+function delay() return pause end
+EOF
 measure() {
-  local url=$1 header=$2 out before after
-  shift 2
+  local url=$1 header=$2 pause=$3 out before after
+  shift 3
+  local args=(-t2 -c64 -d"${seconds}s" --latency)
+  if [ -n "$header" ]; then args+=(-H "$header"); fi
+  if [ "$pause" -gt 0 ]; then args+=(-s "$work/paced.lua"); fi
   before=$(cpu_ticks "$@")
-  if [ -n "$header" ]; then
-    out=$(wrk -t2 -c64 -d"${seconds}s" --latency -H "$header" "$url")
-  else
-    out=$(wrk -t2 -c64 -d"${seconds}s" --latency "$url")
-  fi
+  # A wedged server fails the run instead of hanging it.
+  out=$(WRK_PAUSE_MS=$pause timeout $((seconds + 30)) wrk "${args[@]}" "$url")
   after=$(cpu_ticks "$@")
   local rps p99 requests
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
@@ -111,21 +126,40 @@ measure() {
 # Shared machines drift: each case is measured in alternating rounds
 # (cadenced, nginx, cadenced, ...) and the medians compared.
 median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
-printf '%-28s %14s %8s %8s %14s %8s %8s %7s\n' "case (64 connections)" "cadenced rps" "p99 ms" "cpu us" "nginx rps" "p99 ms" "cpu us" "ratio"
-for case in 200 304; do
-  if [ "$case" = 200 ]; then ch=""; nh=""; else ch="If-None-Match: $cetag"; nh="If-None-Match: $netag"; fi
+printf '%-30s %14s %8s %8s %14s %8s %8s %7s\n' "case (64 connections)" "cadenced rps" "p99 ms" "cpu us" "nginx rps" "p99 ms" "cpu us" "ratio"
+
+# run_case LABEL PAUSE_MS CADENCED_HEADER NGINX_HEADER prints one row and
+# leaves nginx's median requests/s in $nrps.
+run_case() {
+  local label=$1 pause=$2 ch=$3 nh=$4
   : >"$work/c.txt"; : >"$work/n.txt"
   for _ in $(seq 1 "$rounds"); do
-    measure "http://127.0.0.1:$cport/feeds/all.ics" "$ch" "$cpid" >>"$work/c.txt"
-    measure "http://127.0.0.1:$nport/feeds/all.ics" "$nh" "${nginx_pids[@]}" >>"$work/n.txt"
+    measure "http://127.0.0.1:$cport/feeds/all.ics" "$ch" "$pause" "$cpid" >>"$work/c.txt"
+    measure "http://127.0.0.1:$nport/feeds/all.ics" "$nh" "$pause" "${nginx_pids[@]}" >>"$work/n.txt"
   done
   paste "$work/c.txt" "$work/n.txt" | sed "s/^/    rounds (c rps, p99, cpu, n rps, p99, cpu): /" >&2
+  local crps cp99 ccpu np99 ncpu ratio
   crps=$(awk '{print $1}' "$work/c.txt" | median); cp99=$(awk '{print $2}' "$work/c.txt" | median)
   ccpu=$(awk '{print $3}' "$work/c.txt" | median)
   nrps=$(awk '{print $1}' "$work/n.txt" | median); np99=$(awk '{print $2}' "$work/n.txt" | median)
   ncpu=$(awk '{print $3}' "$work/n.txt" | median)
   ratio=$(awk -v a="$crps" -v b="$nrps" 'BEGIN {printf "%.2f", a / b}')
-  printf '%-28s %14s %8.2f %8s %14s %8.2f %8s %7s\n' "GET /feeds/all.ics ($case)" "$crps" "$cp99" "$ccpu" "$nrps" "$np99" "$ncpu" "$ratio"
+  printf '%-30s %14s %8.2f %8s %14s %8.2f %8s %7s\n' "$label" "$crps" "$cp99" "$ccpu" "$nrps" "$np99" "$ncpu" "$ratio"
+}
+
+# cadenced_header CASE / nginx_header CASE: the request header of a case.
+cadenced_header() { if [ "$1" = 304 ]; then echo "If-None-Match: $cetag"; fi; }
+nginx_header() { if [ "$1" = 304 ]; then echo "If-None-Match: $netag"; fi; }
+
+declare -A pause
+for case in 200 304; do
+  run_case "GET /feeds/all.ics ($case)" 0 "$(cadenced_header $case)" "$(nginx_header $case)"
+  # Half of nginx's rate spread over 64 connections is one request per
+  # 128 / rate seconds each; the answer's own time is small at half load.
+  pause[$case]=$(awk -v r="$nrps" 'BEGIN {p = int(128000 / r); print (p < 1 ? 1 : p)}')
+done
+for case in 200 304; do
+  run_case "  paced, ${pause[$case]} ms waits ($case)" "${pause[$case]}" "$(cadenced_header $case)" "$(nginx_header $case)"
 done
 printf 'medians of %s rounds of %s s each; cpu us: the server'"'"'s CPU time per request\n' "$rounds" "$seconds"
 printf 'feed size: %s bytes; cadenced RSS idle: %s KiB (target < 10240 KiB)\n' "$(stat -c %s "$work/all.ics")" "$rss_idle"
