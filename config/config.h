@@ -28,6 +28,9 @@ struct calendar_settings {
 };
 
 /// [server]: where the daemon listens and how it names itself in links.
+/// The most HTTP threads `[server] threads` may ask for.
+inline constexpr int max_server_threads = 64;
+
 struct server_settings {
     std::string listen_address = "127.0.0.1";
     unsigned short listen_port = 8470;
@@ -35,6 +38,10 @@ struct server_settings {
     /// links), e.g. "https://rhythm.example.com"; empty = the address a
     /// request came to.
     std::string public_url;
+    /// Threads serving HTTP, each with its own connections; 0 = one per
+    /// core, at most 4 (a feed server rarely needs more). A machine that
+    /// shares its cores with other work may want fewer.
+    unsigned threads = 0;
 
     bool operator==(const server_settings&) const = default;
 };

@@ -108,7 +108,7 @@ void fields(T& v, F&& f) {
 }
 template <value_of<server_settings> T, typename F>
 void fields(T& v, F&& f) {
-    f(v.listen_address, v.listen_port, v.public_url);
+    f(v.listen_address, v.listen_port, v.public_url, v.threads);
 }
 template <value_of<sync_target> T, typename F>
 void fields(T& v, F&& f) {

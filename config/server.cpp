@@ -33,7 +33,7 @@ server_settings parse_server(const table_reader& root) {
     server_settings s;
     const auto t = sub_table(root, "server");
     if (!t) return s;
-    t->allow_only({"listen", "public_url"});
+    t->allow_only({"listen", "public_url", "threads"});
     if (auto listen = t->string("listen")) {
         const auto parsed = parse_listen(*listen);
         if (!parsed)
@@ -48,6 +48,7 @@ server_settings parse_server(const table_reader& root) {
         while (!url->empty() && url->back() == '/') url->pop_back();
         s.public_url = *url;
     }
+    if (auto threads = t->integer("threads", 1, max_server_threads)) s.threads = static_cast<unsigned>(*threads);
     return s;
 }
 

@@ -235,7 +235,8 @@ private:
     bool listen() {
         try {
             std::vector<asio::io_context*> ios;
-            for (unsigned i = 0; i < io_threads(); ++i) {
+            const unsigned threads = io_threads(config_->server);
+            for (unsigned i = 0; i < threads; ++i) {
                 worker w;
                 // A concurrency hint of 1: each is run by one thread.
                 w.io = std::make_unique<asio::io_context>(1);
@@ -261,6 +262,8 @@ private:
             }
             server_ = std::make_unique<http::server>(*workers_.front().io, std::move(acceptor), *this, metrics_,
                                                      http::server_limits{}, std::move(ios));
+            const auto bound = server_->local_endpoint();
+            log_->info("listening address={} port={} threads={}", bound.address().to_string(), bound.port(), threads);
             return true;
         } catch (const std::exception& e) {
             log_->error("cannot listen on {}: {}", describe_listen(), e.what());
@@ -345,6 +348,8 @@ private:
             if (!options_.listen && (loaded.server.listen_address != config_->server.listen_address ||
                                      loaded.server.listen_port != config_->server.listen_port))
                 log_->warn("the listening address changed in the config; it takes effect at the next restart");
+            if (loaded.server.threads != config_->server.threads)
+                log_->warn("server.threads changed in the config; it takes effect at the next restart");
             {
                 std::lock_guard lock{mutex_};
                 config_ = std::make_shared<const config::config>(std::move(loaded));
@@ -404,7 +409,10 @@ private:
         });
     }
 
-    static unsigned io_threads() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
+    static unsigned io_threads(const config::server_settings& server) {
+        if (server.threads > 0) return server.threads;
+        return std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+    }
 
     struct worker {
         std::unique_ptr<asio::io_context> io;

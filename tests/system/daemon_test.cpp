@@ -9,6 +9,7 @@
 
 #include <arpa/inet.h>
 #include <csignal>
+#include <filesystem>
 #include <netinet/in.h>
 #include <random>
 #include <sys/socket.h>
@@ -209,6 +210,33 @@ TEST_CASE("daemon: SIGHUP reloads a changed config, a broken one keeps the last 
     REQUIRE(d.wait_for_count("config file changed", 1, 15s));
     REQUIRE(d.wait_for_count("schedule generated reason=reload", 3, 10s));
     CHECK(d.get("/healthz").status == 200);
+}
+
+// Threads the process runs now, from /proc.
+static std::size_t threads_of(pid_t pid) {
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& task : std::filesystem::directory_iterator{"/proc/" + std::to_string(pid) + "/task"}) ++n;
+    return n;
+}
+
+TEST_CASE("daemon: [server] threads sets how many threads serve HTTP", "[system][daemon]") {
+    running_daemon one{london + "[server]\nthreads = 1\n"};
+    running_daemon three{london + "[server]\nthreads = 3\n"};
+    REQUIRE(one.up());
+    REQUIRE(three.up());
+    CHECK(one.log().find(" threads=1\n") != std::string::npos);
+    CHECK(three.log().find(" threads=3\n") != std::string::npos);
+    // Every connection is answered on one of them, whichever it was given.
+    for (int i = 0; i < 6; ++i) CHECK(three.get("/feeds/all.ics").status == 200);
+    CHECK(one.get("/feeds/all.ics").status == 200);
+    // Same config otherwise, so the same other threads.
+    CHECK(threads_of(three.process().pid()) == threads_of(one.process().pid()) + 2);
+
+    // A running daemon keeps its threads; a changed count waits for a restart.
+    three.write_config(london + "[server]\nthreads = 2\n");
+    three.process().signal(SIGHUP);
+    REQUIRE(three.process().wait_for_log(std::regex{"server\\.threads changed in the config; it takes effect at the next restart"}, 10s));
+    CHECK(three.get("/feeds/all.ics").status == 200);
 }
 
 TEST_CASE("daemon: revisions survive a restart", "[system][daemon]") {

@@ -16,10 +16,19 @@ TEST_CASE("server: defaults and values", "[unit][config][server]") {
     CHECK(plain.server.listen_address == "127.0.0.1");
     CHECK(plain.server.listen_port == 8470);
     CHECK(plain.server.public_url.empty());
-    const auto c = load("[server]\nlisten = \"[::]:8080\"\npublic_url = \"https://rhythm.example.com/\"\n");
+    CHECK(plain.server.threads == 0);
+    const auto c = load("[server]\nlisten = \"[::]:8080\"\npublic_url = \"https://rhythm.example.com/\"\nthreads = 1\n");
     CHECK(c.server.listen_address == "::");
     CHECK(c.server.listen_port == 8080);
     CHECK(c.server.public_url == "https://rhythm.example.com");
+    CHECK(c.server.threads == 1);
+}
+
+TEST_CASE("server: threads is a count from 1 to 64", "[unit][config][server]") {
+    CHECK(load("[server]\nthreads = 64\n").server.threads == 64);
+    CHECK(error_of("[server]\nthreads = 0\n") == "my.toml:2:11: server.threads must be 1-64, got 0");
+    CHECK(error_of("[server]\nthreads = 65\n") == "my.toml:2:11: server.threads must be 1-64, got 65");
+    CHECK(error_of("[server]\nthreads = \"auto\"\n") == "my.toml:2:11: server.threads must be an integer, got a string");
 }
 
 TEST_CASE("server: listen must be an IP address and a port", "[unit][config][server]") {
