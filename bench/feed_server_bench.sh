@@ -15,12 +15,16 @@
 # the server has room, which is how a feed server runs (calendar clients poll
 # every few hours).
 #
-#   bench/feed_server_bench.sh [build-dir] [seconds] [rounds]
+#   bench/feed_server_bench.sh [build-dir] [seconds] [rounds] [config]
+#
+# config: a cadenced config to run with (its [server] threads, say) instead
+# of the embedded default.
 set -euo pipefail
 
 build=${1:-build-release}
 seconds=${2:-5}
 rounds=${3:-3}
+config=${4:-}
 cadenced="$build/daemon/cadenced"
 for tool in wrk nginx curl; do
   command -v "$tool" >/dev/null || { echo "feed_server_bench: $tool is missing (apt-get install wrk nginx curl)"; exit 1; }
@@ -41,7 +45,9 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 # cadenced on the default rhythm.
 cport=$(free_port)
-TZ=Europe/London "$cadenced" --listen "127.0.0.1:$cport" --state-dir "$work/state" 2>"$work/cadenced.log" &
+config_args=()
+if [ -n "$config" ]; then config_args=(--config "$(realpath "$config")"); fi
+TZ=Europe/London "$cadenced" "${config_args[@]}" --listen "127.0.0.1:$cport" --state-dir "$work/state" 2>"$work/cadenced.log" &
 cpid=$!
 pids+=("$cpid")
 for _ in $(seq 1 100); do
