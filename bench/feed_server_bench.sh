@@ -157,15 +157,15 @@ run_case() {
 cadenced_header() { if [ "$1" = 304 ]; then echo "If-None-Match: $cetag"; fi; }
 nginx_header() { if [ "$1" = 304 ]; then echo "If-None-Match: $netag"; fi; }
 
-declare -A pause
+declare -A paced_wait
 for case in 200 304; do
   run_case "GET /feeds/all.ics ($case)" 0 "$(cadenced_header $case)" "$(nginx_header $case)"
   # Half of nginx's rate spread over 64 connections is one request per
   # 128 / rate seconds each; the answer's own time is small at half load.
-  pause[$case]=$(awk -v r="$nrps" 'BEGIN {p = int(128000 / r); print (p < 1 ? 1 : p)}')
+  paced_wait[$case]=$(awk -v r="$nrps" 'BEGIN {p = int(128000 / r); print (p < 1 ? 1 : p)}')
 done
 for case in 200 304; do
-  run_case "  paced, ${pause[$case]} ms waits ($case)" "${pause[$case]}" "$(cadenced_header $case)" "$(nginx_header $case)"
+  run_case "  paced, ${paced_wait[$case]} ms waits ($case)" "${paced_wait[$case]}" "$(cadenced_header $case)" "$(nginx_header $case)"
 done
 printf 'medians of %s rounds of %s s each; cpu us: the server'"'"'s CPU time per request\n' "$rounds" "$seconds"
 printf 'feed size: %s bytes; cadenced RSS idle: %s KiB (target < 10240 KiB)\n' "$(stat -c %s "$work/all.ics")" "$rss_idle"

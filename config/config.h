@@ -27,10 +27,10 @@ struct calendar_settings {
     bool operator==(const calendar_settings&) const = default;
 };
 
-/// [server]: where the daemon listens and how it names itself in links.
 /// The most HTTP threads `[server] threads` may ask for.
 inline constexpr int max_server_threads = 64;
 
+/// [server]: where the daemon listens and how it names itself in links.
 struct server_settings {
     std::string listen_address = "127.0.0.1";
     unsigned short listen_port = 8470;

@@ -10,6 +10,7 @@
 #include <arpa/inet.h>
 #include <csignal>
 #include <filesystem>
+#include <iterator>
 #include <netinet/in.h>
 #include <random>
 #include <sys/socket.h>
@@ -77,6 +78,12 @@ private:
 };
 
 const std::string london = "timezone = \"Europe/London\"\n";
+
+// Threads the process runs now, from /proc.
+std::ptrdiff_t threads_of(pid_t pid) {
+    return std::distance(std::filesystem::directory_iterator{"/proc/" + std::to_string(pid) + "/task"},
+                         std::filesystem::directory_iterator{});
+}
 
 }  // namespace
 
@@ -210,13 +217,6 @@ TEST_CASE("daemon: SIGHUP reloads a changed config, a broken one keeps the last 
     REQUIRE(d.wait_for_count("config file changed", 1, 15s));
     REQUIRE(d.wait_for_count("schedule generated reason=reload", 3, 10s));
     CHECK(d.get("/healthz").status == 200);
-}
-
-// Threads the process runs now, from /proc.
-static std::size_t threads_of(pid_t pid) {
-    std::size_t n = 0;
-    for ([[maybe_unused]] const auto& task : std::filesystem::directory_iterator{"/proc/" + std::to_string(pid) + "/task"}) ++n;
-    return n;
 }
 
 TEST_CASE("daemon: [server] threads sets how many threads serve HTTP", "[system][daemon]") {
