@@ -38,8 +38,8 @@ struct server_settings {
     /// links), e.g. "https://rhythm.example.com"; empty = the address a
     /// request came to.
     std::string public_url;
-    /// Threads serving HTTP, each with its own connections; 0 = one per
-    /// core, at most 4 (a feed server rarely needs more). A machine that
+    /// Threads serving HTTP, all taking from one queue of connections;
+    /// 0 = one per core, at most 4 (a feed server rarely needs more). A machine that
     /// shares its cores with other work may want fewer.
     unsigned threads = 0;
 

@@ -53,19 +53,16 @@ std::shared_ptr<spdlog::logger> http_logger() {
 /// may come from another thread than the ones running the io_context.
 struct server::impl : std::enable_shared_from_this<server::impl> {
     impl(net::io_context& io, net::ip::tcp::acceptor acceptor, const site::source& source, metrics& counters,
-         server_limits limits, std::vector<net::io_context*> connection_ios)
+         server_limits limits)
         : io_(io),
-          connection_ios_(connection_ios.empty() ? std::vector<net::io_context*>{&io} : std::move(connection_ios)),
           acceptor_(std::move(acceptor)),
           strand_(net::make_strand(io)),
           retry_timer_(strand_),
           context_(std::make_shared<session_context>(source, counters, limits, http_logger())) {}
 
     void accept_next() {
-        // The connection's socket belongs to the next io_context in turn.
-        net::io_context& target = *connection_ios_[next_io_];
-        next_io_ = (next_io_ + 1) % connection_ios_.size();
-        acceptor_.async_accept(target.get_executor(),
+        // The connection's socket gets a strand of its own.
+        acceptor_.async_accept(net::make_strand(io_),
                                net::bind_executor(strand_, [self = shared_from_this()](
                                                                const error_code& ec, connection_socket socket) {
                                    self->on_accept(ec, std::move(socket));
@@ -129,8 +126,6 @@ struct server::impl : std::enable_shared_from_this<server::impl> {
     }
 
     net::io_context& io_;
-    const std::vector<net::io_context*> connection_ios_;
-    std::size_t next_io_ = 0;  ///< only touched on strand_
     net::ip::tcp::acceptor acceptor_;
     net::strand<net::io_context::executor_type> strand_;
     net::steady_timer retry_timer_;
@@ -144,8 +139,8 @@ struct server::impl : std::enable_shared_from_this<server::impl> {
 };
 
 server::server(net::io_context& io, net::ip::tcp::acceptor acceptor, const site::source& source, metrics& counters,
-               server_limits limits, std::vector<net::io_context*> connection_ios)
-    : impl_(std::make_shared<impl>(io, std::move(acceptor), source, counters, limits, std::move(connection_ios))) {
+               server_limits limits)
+    : impl_(std::make_shared<impl>(io, std::move(acceptor), source, counters, limits)) {
     ignore_sigpipe();
     error_code ec;
     impl_->endpoint_ = impl_->acceptor_.local_endpoint(ec);

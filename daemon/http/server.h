@@ -20,7 +20,6 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
-#include <vector>
 
 namespace cadenced::http {
 
@@ -38,14 +37,11 @@ struct server_limits {
 class server {
 public:
     /// Serves on `acceptor` (bound and listening: by the daemon, or inherited
-    /// from systemd socket activation) until stop(). Accepted connections
-    /// are handed to `connection_ios` in turn, or all kept on `io` when it is
-    /// empty. Each of these io_contexts must be run by one thread:
-    /// connections rely on it to serialise their handlers. Handing them out
-    /// in turn keeps every core equally loaded, where io_contexts accepting
-    /// for themselves took whatever their thread woke up first for.
+    /// from systemd socket activation) until stop(). Connections live on `io`
+    /// too, each on its own strand, so any number of threads may run it: a
+    /// connection's handlers never run two at a time.
     server(boost::asio::io_context& io, boost::asio::ip::tcp::acceptor acceptor, const site::source& source,
-           metrics& counters, server_limits limits = {}, std::vector<boost::asio::io_context*> connection_ios = {});
+           metrics& counters, server_limits limits = {});
     /// Calls stop(). Connections finish closing on the io_context's threads,
     /// so `source` and `counters` must outlive the io_context's run (or the
     /// io_context itself), not just this object.

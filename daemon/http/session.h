@@ -8,6 +8,7 @@
 #include <boost/asio/basic_waitable_timer.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/message.hpp>
@@ -22,16 +23,19 @@
 
 namespace cadenced::http {
 
-/// A connection's executor: its io_context's own, named by its concrete type
-/// rather than Asio's type-erased any_io_executor, whose indirect dispatch
-/// showed in profiles of small (304) responses. No strand: each io_context
-/// is run by one thread (the daemon runs one per core), which serialises a
-/// connection's handlers already; a strand's locking was a tenth of the
-/// time of a 304.
-using connection_executor = boost::asio::io_context::executor_type;
+/// A connection's executor: a strand of the serving io_context, named by its
+/// concrete type rather than Asio's type-erased any_io_executor, whose
+/// indirect dispatch showed in profiles of small (304) responses. The
+/// io_context is run by several threads that share its queue, so that a
+/// thread the kernel preempts holds up only the handler it is in, not every
+/// connection it would own under one io_context per thread: with the load
+/// generator on the same cores, that ownership made a quarter of the 304s
+/// wait a whole scheduler slice. The strand serialises one connection's
+/// handlers (its socket's, its timer's, close()).
+using connection_executor = boost::asio::strand<boost::asio::io_context::executor_type>;
 using connection_socket = boost::asio::basic_stream_socket<boost::asio::ip::tcp, connection_executor>;
 
-/// Every handler runs on the thread of the connection's io_context.
+/// Every handler runs on the connection's strand.
 ///
 /// The socket is read and written with system calls made here, not with
 /// Asio's composed operations: a request that arrives whole is parsed and

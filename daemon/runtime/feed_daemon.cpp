@@ -92,12 +92,12 @@ public:
         schedule_tick();
         schedule_watchdog();
         notify_.ready(status_line());
-        // Each worker thread serves its connections on its own io_context, as
-        // nginx runs one event loop per worker; the server hands them new
-        // connections in turn. The main thread runs the daemon's own
+        // The serving threads share one io_context, and with it every
+        // connection: whichever thread is free takes the next ready one (see
+        // http::connection_executor). The main thread runs the daemon's own
         // handlers (signals, timers).
         std::vector<std::thread> threads;
-        for (auto& w : workers_) threads.emplace_back([&io = *w.io] { io.run(); });
+        for (unsigned i = 0; i < serving_threads_; ++i) threads.emplace_back([&io = *serving_io_] { io.run(); });
         io_.run();
         for (auto& t : threads) t.join();
         sync_->stop();
@@ -234,22 +234,14 @@ private:
 
     bool listen() {
         try {
-            std::vector<asio::io_context*> ios;
-            const unsigned threads = io_threads(config_->server);
-            for (unsigned i = 0; i < threads; ++i) {
-                worker w;
-                // A concurrency hint of 1: each is run by one thread.
-                w.io = std::make_unique<asio::io_context>(1);
-                // Between connections a worker has nothing to wait for, and
-                // must not return from run() for that.
-                w.keep_running.emplace(w.io->get_executor());
-                ios.push_back(w.io.get());
-                workers_.push_back(std::move(w));
-            }
-            // One listening socket, on the first worker, which also accepts:
-            // systemd's (socket activation: the unit decides the address) or
-            // our own.
-            asio::ip::tcp::acceptor acceptor{*workers_.front().io};
+            serving_threads_ = io_threads(config_->server);
+            serving_io_ = std::make_unique<asio::io_context>(static_cast<int>(serving_threads_));
+            // Until stop(), run() must not return in a moment with nothing
+            // to wait for (between an accept failing and its retry, say).
+            serving_work_.emplace(serving_io_->get_executor());
+            // One listening socket: systemd's (socket activation: the unit
+            // decides the address) or our own.
+            asio::ip::tcp::acceptor acceptor{*serving_io_};
             if (const auto inherited = service::inherited_listen_sockets(); !inherited.empty()) {
                 acceptor.assign(local_protocol(inherited.front()), inherited.front());
             } else {
@@ -260,10 +252,10 @@ private:
                 acceptor.bind(ep);
                 acceptor.listen(asio::socket_base::max_listen_connections);
             }
-            server_ = std::make_unique<http::server>(*workers_.front().io, std::move(acceptor), *this, metrics_,
-                                                     http::server_limits{}, std::move(ios));
+            server_ = std::make_unique<http::server>(*serving_io_, std::move(acceptor), *this, metrics_);
             const auto bound = server_->local_endpoint();
-            log_->info("listening address={} port={} threads={}", bound.address().to_string(), bound.port(), threads);
+            log_->info("listening address={} port={} threads={}", bound.address().to_string(), bound.port(),
+                       serving_threads_);
             return true;
         } catch (const std::exception& e) {
             log_->error("cannot listen on {}: {}", describe_listen(), e.what());
@@ -335,7 +327,7 @@ private:
     void stop() {
         if (sync_) sync_->request_stop();
         if (server_) server_->stop();
-        for (auto& w : workers_) w.keep_running.reset();
+        serving_work_.reset();
         signals_.cancel();
         tick_.cancel();
         watchdog_.cancel();
@@ -414,11 +406,6 @@ private:
         return std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
     }
 
-    struct worker {
-        std::unique_ptr<asio::io_context> io;
-        std::optional<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
-    };
-
     daemon_options options_;
     asio::io_context io_;
     asio::strand<asio::io_context::executor_type> strand_{asio::make_strand(io_)};
@@ -445,8 +432,10 @@ private:
 
     // Declared last so that the servers go first, while the rest they use
     // still exists.
-    std::vector<worker> workers_;
-    /// After workers_: destroyed (and stopped) before their io_contexts.
+    unsigned serving_threads_ = 1;
+    std::unique_ptr<asio::io_context> serving_io_;
+    std::optional<asio::executor_work_guard<asio::io_context::executor_type>> serving_work_;
+    /// After serving_io_: destroyed (and stopped) before it.
     std::unique_ptr<http::server> server_;
 };
 

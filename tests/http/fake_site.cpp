@@ -89,8 +89,33 @@ std::vector<std::thread::id> fake_source::serving_threads() const {
 }
 
 std::pair<std::string, bool> fake_source::health() const {
-    const std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
+    if (health_held_) {
+        held_thread_ = std::this_thread::get_id();
+        health_cv_.notify_all();
+        health_cv_.wait(lock, [this] { return !health_held_; });
+    }
     return {health_body_, healthy_};
+}
+
+void fake_source::hold_health() {
+    const std::lock_guard lock(mutex_);
+    health_held_ = true;
+    held_thread_.reset();
+}
+
+void fake_source::release_health() {
+    {
+        const std::lock_guard lock(mutex_);
+        health_held_ = false;
+    }
+    health_cv_.notify_all();
+}
+
+std::optional<std::thread::id> fake_source::thread_held_in_health(std::chrono::milliseconds limit) const {
+    std::unique_lock lock(mutex_);
+    health_cv_.wait_for(lock, limit, [this] { return held_thread_.has_value(); });
+    return held_thread_;
 }
 
 void fake_source::set_health(std::string body, bool healthy) {

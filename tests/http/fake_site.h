@@ -5,8 +5,10 @@
 #include "daemon/site/site.h"
 
 #include <chrono>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -37,6 +39,12 @@ public:
     std::pair<std::string, bool> health() const override;
 
     void set_health(std::string body, bool healthy);
+    /// Until release_health(), health() (and so /healthz) waits inside the
+    /// handler that called it: a serving thread held up mid-request.
+    void hold_health();
+    void release_health();
+    /// The thread waiting in a held health(), once one is.
+    std::optional<std::thread::id> thread_held_in_health(std::chrono::milliseconds limit) const;
     /// The thread of each current() call so far, in order: which worker
     /// served each request.
     std::vector<std::thread::id> serving_threads() const;
@@ -47,6 +55,9 @@ private:
     std::string health_body_ = R"({"status":"ok"})";
     bool healthy_ = true;
     mutable std::vector<std::thread::id> serving_threads_;
+    mutable std::condition_variable health_cv_;
+    bool health_held_ = false;
+    mutable std::optional<std::thread::id> held_thread_;
 };
 
 }  // namespace cadenced::http::test

@@ -41,22 +41,15 @@ server_limits test_limits() {
     return limits;
 }
 
-running_server::running_server(const site::source& source, server_limits limits, int workers,
+running_server::running_server(const site::source& source, server_limits limits, int threads,
                                std::chrono::seconds watchdog_limit)
-    : watchdog_(watchdog_limit, "a test server") {
-    // As the daemon does: one io_context and thread per worker; the server
-    // accepts on the first and hands each connection to the next in turn.
-    std::vector<net::io_context*> all;
-    for (int i = 0; i < workers; ++i) {
-        ios_.push_back(std::make_unique<net::io_context>(1));
-        keep_running_.emplace_back(ios_.back()->get_executor());
-        all.push_back(ios_.back().get());
-    }
-    net::ip::tcp::acceptor acceptor(*ios_.front(), net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), 0));
-    server_ = std::make_unique<server>(*ios_.front(), std::move(acceptor), source, counters, limits, std::move(all));
+    : watchdog_(watchdog_limit, "a test server"), io_(threads), keep_running_(io_.get_executor()) {
+    // As the daemon does: one io_context, shared by every serving thread.
+    net::ip::tcp::acceptor acceptor(io_, net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), 0));
+    server_ = std::make_unique<server>(io_, std::move(acceptor), source, counters, limits);
     port_ = server_->local_endpoint().port();
     server_->start();
-    for (auto& io : ios_) threads_.emplace_back([&io = *io] { io.run(); });
+    for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { io_.run(); });
 }
 
 running_server::~running_server() { stop_and_join(); }
@@ -69,7 +62,7 @@ std::chrono::milliseconds running_server::stop_and_join() {
     if (joined_) return {};
     const auto start = std::chrono::steady_clock::now();
     server_->stop();
-    keep_running_.clear();
+    keep_running_.reset();
     for (auto& t : threads_) t.join();
     joined_ = true;
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);

@@ -14,6 +14,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -42,9 +43,10 @@ server_limits test_limits();
 
 class running_server {
 public:
-    /// Starts serving `source` on `workers` io_contexts with a thread each,
-    /// as the daemon does (two by default, so connections are spread).
-    explicit running_server(const site::source& source, server_limits limits = test_limits(), int workers = 2,
+    /// Starts serving `source` with `threads` threads running its io_context,
+    /// as the daemon does (two by default, so handlers of different
+    /// connections run at the same time).
+    explicit running_server(const site::source& source, server_limits limits = test_limits(), int threads = 2,
                             std::chrono::seconds watchdog_limit = std::chrono::seconds{20});
     ~running_server();
     running_server(const running_server&) = delete;
@@ -54,7 +56,7 @@ public:
     /// "http://127.0.0.1:<port>" + path_and_query.
     std::string url(std::string_view path_and_query) const;
 
-    /// stop() and wait until the io_contexts have run out of work. Returns
+    /// stop() and wait until the io_context has run out of work. Returns
     /// how long that took.
     std::chrono::milliseconds stop_and_join();
 
@@ -62,8 +64,8 @@ public:
 
 private:
     watchdog watchdog_;
-    std::vector<std::unique_ptr<boost::asio::io_context>> ios_;
-    std::vector<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> keep_running_;
+    boost::asio::io_context io_;
+    std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> keep_running_;
     std::unique_ptr<server> server_;
     std::vector<std::thread> threads_;
     unsigned short port_ = 0;

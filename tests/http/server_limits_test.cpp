@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <cstddef>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -116,24 +117,45 @@ TEST_CASE("stop() closes every connection and the io_context runs out of work", 
     CHECK(half_request.closed_by_peer_within(1s));
 }
 
-TEST_CASE("connections are handed to the worker threads in turn", "[integration][http]") {
+TEST_CASE("a serving thread held up in one request holds up no other connection", "[integration][http]") {
     fake_source source;
     running_server server(source, test_limits(), 2);
-    // One request on each of four connections, one after the other.
+    const std::string feed_request = "GET /feeds/team.ics HTTP/1.1\r\nHost: t\r\n\r\n";
+    // Four connections, each past its first request: with connections
+    // owned by threads, two of them would now belong to each.
     std::vector<std::unique_ptr<raw_connection>> connections;
     for (int i = 0; i < 4; ++i) {
         connections.push_back(std::make_unique<raw_connection>(server.port()));
-        REQUIRE(connections.back()->send("GET /feeds/team.ics HTTP/1.1\r\nHost: t\r\n\r\n"));
+        REQUIRE(connections.back()->send(feed_request));
         REQUIRE(status_of(connections.back()->read_response()) == 200);
     }
-    // And a second request on the first: it stays with its thread.
-    REQUIRE(connections.front()->send("GET /feeds/team.ics HTTP/1.1\r\nHost: t\r\n\r\n"));
-    REQUIRE(status_of(connections.front()->read_response()) == 200);
 
+    source.hold_health();
+    // Let go on the way out too, so that a failed check cannot leave the
+    // server unable to stop.
+    struct release_on_exit {
+        fake_source& source;
+        ~release_on_exit() { source.release_health(); }
+    } release{source};
+    REQUIRE(connections[0]->send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n"));
+    const auto held = source.thread_held_in_health(2s);
+    REQUIRE(held.has_value());
+    const auto served_before = source.serving_threads().size();
+
+    // Every other connection is still answered, twice over, by the thread
+    // that is free.
+    for (int round = 0; round < 2; ++round) {
+        for (std::size_t i = 1; i < connections.size(); ++i) {
+            REQUIRE(connections[i]->send(feed_request));
+            CHECK(status_of(connections[i]->read_response(false, 2s)) == 200);
+        }
+    }
     const auto threads = source.serving_threads();
-    REQUIRE(threads.size() == 5);
-    CHECK(threads[0] != threads[1]);
-    CHECK(threads[2] == threads[0]);
-    CHECK(threads[3] == threads[1]);
-    CHECK(threads[4] == threads[0]);
+    REQUIRE(threads.size() == served_before + 6);
+    for (auto t = threads.begin() + static_cast<std::ptrdiff_t>(served_before); t != threads.end(); ++t)
+        CHECK(*t != *held);
+
+    // And the held request is answered once its thread is let go.
+    source.release_health();
+    CHECK(status_of(connections[0]->read_response()) == 200);
 }
