@@ -9,6 +9,7 @@
 #include "daemon/service/listen_fds.h"
 #include "daemon/service/logging.h"
 #include "daemon/service/notifier.h"
+#include "daemon/service/time_slice.h"
 #include "daemon/site/build.h"
 #include "daemon/store/revision_store.h"
 
@@ -41,6 +42,14 @@ namespace {
 // How often the daemon looks at the config file and the date. Cheap (one
 // stat(2)), and quick enough that an edit is live within seconds.
 constexpr auto tick_interval = seconds{2};
+
+// The time slice the serving threads ask for: the shortest the kernel
+// grants. An answer takes 10-50 us of CPU; with the default slice (about
+// 1.4 ms on two cores) a serving thread woken by a request waited for a
+// busy neighbour's turn to end, and the request with it. Measured with the
+// feed server benchmark's paced 200 case: p99 3.2-3.9 ms before, 2.0-2.7 ms
+// after.
+constexpr auto serving_time_slice = microseconds{100};
 
 enum exit_status : int { exit_ok = 0, exit_io = 74, exit_config = 78 };
 
@@ -97,7 +106,13 @@ public:
         // http::connection_executor). The main thread runs the daemon's own
         // handlers (signals, timers).
         std::vector<std::thread> threads;
-        for (unsigned i = 0; i < serving_threads_; ++i) threads.emplace_back([&io = *serving_io_] { io.run(); });
+        for (unsigned i = 0; i < serving_threads_; ++i) {
+            threads.emplace_back([this] {
+                if (const auto ec = service::request_time_slice(serving_time_slice))
+                    log_->debug("serving thread keeps its time slice: {}", ec.message());
+                serving_io_->run();
+            });
+        }
         io_.run();
         for (auto& t : threads) t.join();
         sync_->stop();

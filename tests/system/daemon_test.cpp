@@ -1,5 +1,6 @@
 // The real cadenced daemon on an ephemeral loopback port, driven over HTTP
 // and with signals, as systemd and subscribed calendars would.
+#include "daemon/service/time_slice.h"
 #include "support/background_process.h"
 #include "support/gzip_codec.h"
 #include "support/http_client.h"
@@ -83,6 +84,16 @@ const std::string london = "timezone = \"Europe/London\"\n";
 std::ptrdiff_t threads_of(pid_t pid) {
     return std::distance(std::filesystem::directory_iterator{"/proc/" + std::to_string(pid) + "/task"},
                          std::filesystem::directory_iterator{});
+}
+
+// How many of the process's threads run with the given time slice.
+int threads_with_slice(pid_t pid, std::chrono::nanoseconds slice) {
+    int count = 0;
+    for (const auto& task : std::filesystem::directory_iterator{"/proc/" + std::to_string(pid) + "/task"}) {
+        const auto tid = static_cast<pid_t>(std::stol(task.path().filename().string()));
+        if (cadenced::service::time_slice(tid) == slice) ++count;
+    }
+    return count;
 }
 
 }  // namespace
@@ -226,11 +237,17 @@ TEST_CASE("daemon: [server] threads sets how many threads serve HTTP", "[system]
     REQUIRE(three.up());
     CHECK(one.log().find(" threads=1\n") != std::string::npos);
     CHECK(three.log().find(" threads=3\n") != std::string::npos);
-    // Every connection is answered on one of them, whichever it was given.
+    // Every connection is answered on one of them, whichever is free.
     for (int i = 0; i < 6; ++i) CHECK(three.get("/feeds/all.ics").status == 200);
     CHECK(one.get("/feeds/all.ics").status == 200);
     // Same config otherwise, so the same other threads.
     CHECK(threads_of(three.process().pid()) == threads_of(one.process().pid()) + 2);
+    // Each serving thread, and only they, asked for a short time slice
+    // (kernels that have none report none).
+    if (cadenced::service::time_slice()) {
+        CHECK(threads_with_slice(one.process().pid(), 100us) == 1);
+        CHECK(threads_with_slice(three.process().pid(), 100us) == 3);
+    }
 
     // A running daemon keeps its threads; a changed count waits for a restart.
     three.write_config(london + "[server]\nthreads = 2\n");
