@@ -33,29 +33,33 @@ bool get_attr(pid_t tid, kernel_sched_attr& attr) {
     return ::syscall(SYS_sched_getattr, tid, &attr, sizeof attr, 0) == 0;
 }
 
+// The policies whose threads have a slice of their own to set.
+bool has_own_slice(const kernel_sched_attr& attr) {
+    return attr.sched_policy == SCHED_OTHER || attr.sched_policy == SCHED_BATCH;
+}
+
 }  // namespace
 
 std::error_code request_time_slice(std::chrono::microseconds slice) {
-    kernel_sched_attr attr;
-    if (!get_attr(0, attr)) return {errno, std::system_category()};
-    if (attr.sched_policy != SCHED_OTHER && attr.sched_policy != SCHED_BATCH)
-        return std::make_error_code(std::errc::operation_not_supported);
+    kernel_sched_attr current;
+    if (!get_attr(0, current)) return {errno, std::system_category()};
+    if (!has_own_slice(current)) return std::make_error_code(std::errc::operation_not_supported);
     // The same policy and nice value, so that nothing but the slice changes
-    // and no privilege is needed; the other flags are not ours to set.
-    attr.size = sizeof attr;
-    attr.sched_flags &= reset_on_fork_flag;
-    attr.sched_priority = 0;
-    attr.sched_runtime = static_cast<std::uint64_t>(std::chrono::nanoseconds{slice}.count());
-    attr.sched_deadline = 0;
-    attr.sched_period = 0;
-    if (::syscall(SYS_sched_setattr, 0, &attr, 0) != 0) return {errno, std::system_category()};
+    // and no privilege is needed; of the flags only reset-on-fork is the
+    // thread's own setting, the others ask for changes.
+    kernel_sched_attr wanted{};
+    wanted.size = sizeof wanted;
+    wanted.sched_policy = current.sched_policy;
+    wanted.sched_flags = current.sched_flags & reset_on_fork_flag;
+    wanted.sched_nice = current.sched_nice;
+    wanted.sched_runtime = static_cast<std::uint64_t>(std::chrono::nanoseconds{slice}.count());
+    if (::syscall(SYS_sched_setattr, 0, &wanted, 0) != 0) return {errno, std::system_category()};
     return {};
 }
 
 std::optional<std::chrono::nanoseconds> time_slice(pid_t tid) {
     kernel_sched_attr attr;
-    if (!get_attr(tid, attr) || attr.sched_runtime == 0) return std::nullopt;
-    if (attr.sched_policy != SCHED_OTHER && attr.sched_policy != SCHED_BATCH) return std::nullopt;
+    if (!get_attr(tid, attr) || !has_own_slice(attr) || attr.sched_runtime == 0) return std::nullopt;
     return std::chrono::nanoseconds{attr.sched_runtime};
 }
 

@@ -6,7 +6,6 @@
 
 #include <sched.h>
 #include <sys/resource.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -18,7 +17,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-pid_t this_thread_id() { return static_cast<pid_t>(::syscall(SYS_gettid)); }
+pid_t this_thread_id() { return ::gettid(); }
 
 int this_thread_nice() { return ::getpriority(PRIO_PROCESS, static_cast<id_t>(this_thread_id())); }
 
